@@ -1,0 +1,54 @@
+package dev.jobstream.gateway.query;
+
+import dev.jobstream.gateway.caller.Caller;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a caller's jobs: in the read model, or among the jobs just accepted that it does not show yet. A caller
+ * only ever sees its own jobs.
+ *
+ * <p>Limitation: listings come from the read model alone, so a job accepted a moment ago can be read by id
+ * but may be missing from the caller's list until the projector has recorded it.
+ */
+@Component
+class JobLookup {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final ReadModelJobs readModel;
+    private final RecentlyAcceptedJobs recent;
+
+    JobLookup(ReadModelJobs readModel, RecentlyAcceptedJobs recent) {
+        this.readModel = readModel;
+        this.recent = recent;
+    }
+
+    /**
+     * One of the caller's jobs.
+     *
+     * @throws JobNotFoundException when the id is not a job id, or not one of the caller's jobs
+     */
+    JobView find(Caller caller, String id) {
+        if (!UUID_TEXT.matcher(id).matches()) {
+            throw new JobNotFoundException();
+        }
+        UUID jobId = UUID.fromString(id);
+        Optional<JobView> job = readModel.find(jobId).or(() -> recent.find(jobId));
+        return job.filter(found -> found.isOwnedBy(caller.userId())).orElseThrow(JobNotFoundException::new);
+    }
+
+    /** A page of the caller's jobs, with the cursor of the next page when there is one. */
+    JobPage list(Caller caller, JobListQuery query) {
+        List<JobView> rows = readModel.list(caller.userId(), query, query.limit() + 1);
+        if (rows.size() <= query.limit()) {
+            return new JobPage(rows, null);
+        }
+        List<JobView> items = rows.subList(0, query.limit());
+        return new JobPage(items, JobCursor.after(items.get(items.size() - 1)).encode());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.jobstream.gateway.submission;
+
+import dev.jobstream.contract.JobIds;
+import dev.jobstream.contract.JobRecord;
+import dev.jobstream.gateway.caller.Caller;
+import dev.jobstream.gateway.idempotency.Claim;
+import dev.jobstream.gateway.idempotency.IdempotencyKey;
+import dev.jobstream.gateway.idempotency.IdempotencyKeys;
+import dev.jobstream.gateway.idempotency.RequestFingerprint;
+import dev.jobstream.gateway.query.JobView;
+import dev.jobstream.gateway.query.RecentlyAcceptedJobs;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accepts valid submissions: gives each a new job id, publishes it, and remembers it for reads. A submission with
+ * an idempotency key first claims the key; a repeated one gets the job of the first instead of a new one.
+ * Creation times are kept to the microsecond, the precision the read model stores, so that a job reads back
+ * the same from memory and from the read model.
+ */
+@Component
+class JobAcceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobAcceptor.class);
+
+    private final JobPublisher publisher;
+    private final IdempotencyKeys keys;
+    private final RecentlyAcceptedJobs recent;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    JobAcceptor(JobPublisher publisher, IdempotencyKeys keys, RecentlyAcceptedJobs recent, JsonMapper json,
+            Clock clock) {
+        this.publisher = publisher;
+        this.keys = keys;
+        this.recent = recent;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Acceptance accept(Caller caller, JobSubmission submission, @Nullable IdempotencyKey key,
+            @Nullable String traceId) {
+        JobRecord job = JobRecord.accepted(JobIds.newId(), caller.userId(), submission.payload(),
+                submission.maxRetries(), clock.instant().truncatedTo(ChronoUnit.MICROS), traceId);
+        if (key == null) {
+            return new Acceptance(publish(job), false);
+        }
+        Claim claim = keys.claim(caller.userId(), key, RequestFingerprint.of(submission.body()), job.id());
+        if (!claim.isGranted()) {
+            LOG.debug("Replaying the job of idempotency key {} of user {}", key.value(), caller.userId());
+            return new Acceptance(json.readValue(claim.storedResponse(), JobView.class), true);
+        }
+        return new Acceptance(publishClaimed(job, key), false);
+    }
+
+    private JobView publish(JobRecord job) {
+        publisher.publish(job);
+        JobView view = JobView.accepted(job);
+        recent.remember(view);
+        LOG.debug("Accepted job {} of user {} (trace {})", job.id(), job.userId(), job.traceId());
+        return view;
+    }
+
+    private JobView publishClaimed(JobRecord job, IdempotencyKey key) {
+        JobView view;
+        try {
+            view = publish(job);
+        } catch (RuntimeException notPublished) {
+            release(job, key);
+            throw notPublished;
+        }
+        complete(job, key, view);
+        return view;
+    }
+
+    private void release(JobRecord job, IdempotencyKey key) {
+        try {
+            keys.release(job.userId(), key, job.id());
+        } catch (DataAccessException failure) {
+            LOG.warn("Job {} was not published and its idempotency key could not be released; the key stays "
+                    + "in use until it expires (trace {}): {}", job.id(), job.traceId(), failure.getMessage());
+        }
+    }
+
+    private void complete(JobRecord job, IdempotencyKey key, JobView view) {
+        try {
+            keys.complete(job.userId(), key, job.id(), json.writeValueAsString(view));
+        } catch (DataAccessException failure) {
+            LOG.warn("Job {} was accepted but its idempotency key could not be completed; repeats of the key get "
+                    + "409 until it expires (trace {}): {}", job.id(), job.traceId(), failure.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jobstream.gateway.submission;
+
+import dev.jobstream.gateway.caller.Caller;
+import dev.jobstream.gateway.idempotency.IdempotencyKey;
+import dev.jobstream.gateway.query.JobView;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/jobs}: submits a job. Answers 202 with the job once Kafka has it.
+ */
+@RestController
+class JobSubmissionController {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final SubmissionReader reader;
+    private final JobAcceptor acceptor;
+
+    JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor) {
+        this.reader = reader;
+        this.acceptor = acceptor;
+    }
+
+    @PostMapping(path = "/api/jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<JobView> submit(Caller caller,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
+            @RequestHeader(name = TraceParent.HEADER, required = false) @Nullable String traceParent,
+            @RequestBody byte[] body) {
+        IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+        JobSubmission submission = reader.read(body);
+        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOf(traceParent));
+        return accepted(acceptance);
+    }
+
+    private static ResponseEntity<JobView> accepted(Acceptance acceptance) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.accepted()
+                .location(URI.create("/api/jobs/" + acceptance.job().id()));
+        if (acceptance.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.body(acceptance.job());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Tests of the gateway's caller feature.
+ */
+@NullMarked
+package dev.jobstream.gateway.caller;
+
+import org.jspecify.annotations.NullMarked;

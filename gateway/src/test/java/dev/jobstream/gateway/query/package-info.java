@@ -1,0 +1,7 @@
+/**
+ * Tests of the gateway's query feature.
+ */
+@NullMarked
+package dev.jobstream.gateway.query;
+
+import org.jspecify.annotations.NullMarked;

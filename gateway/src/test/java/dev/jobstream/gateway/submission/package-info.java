@@ -1,0 +1,7 @@
+/**
+ * Tests of the gateway's submission feature.
+ */
+@NullMarked
+package dev.jobstream.gateway.submission;
+
+import org.jspecify.annotations.NullMarked;

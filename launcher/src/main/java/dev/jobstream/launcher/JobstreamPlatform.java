@@ -1,0 +1,110 @@
+package dev.jobstream.launcher;
+
+import dev.jobstream.embedded.EmbeddedKafkaBroker;
+import dev.jobstream.embedded.EmbeddedPostgresServer;
+import dev.jobstream.gateway.GatewayApplication;
+import dev.jobstream.processor.ProcessorApplication;
+import dev.jobstream.projector.ProjectorApplication;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Kafka, PostgreSQL and the three services, running in this JVM.
+ *
+ * <p>The projector starts first, since it owns the read model the gateway reads, and stops last of the services;
+ * the gateway starts last and stops first, so no job is accepted that nothing would run.
+ */
+public final class JobstreamPlatform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobstreamPlatform.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private @Nullable ConfigurableApplicationContext gateway;
+
+    private JobstreamPlatform() {
+    }
+
+    /** Starts everything the settings ask for; on failure, stops what had started and rethrows. */
+    public static JobstreamPlatform start(LauncherSettings settings) {
+        JobstreamPlatform platform = new JobstreamPlatform();
+        try {
+            platform.startAll(settings);
+            return platform;
+        } catch (RuntimeException failure) {
+            platform.close();
+            throw failure;
+        }
+    }
+
+    /** The port the REST API listens on. */
+    public int gatewayPort() {
+        if (gateway == null) {
+            throw new IllegalStateException("the gateway is not running");
+        }
+        return Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("Could not stop a part of the platform cleanly", e);
+            }
+        }
+    }
+
+    private void startAll(LauncherSettings settings) {
+        List<String> infrastructure = new ArrayList<>();
+        infrastructure.add("--spring.kafka.bootstrap-servers=" + kafka(settings));
+        LauncherSettings.Database database = database(settings);
+        infrastructure.add("--spring.datasource.url=" + database.jdbcUrl());
+        infrastructure.add("--spring.datasource.username=" + database.username());
+        infrastructure.add("--spring.datasource.password=" + database.password());
+
+        service(ProjectorApplication.class, "projector", settings.projectorPort(), infrastructure, settings);
+        service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure, settings);
+        gateway = service(GatewayApplication.class, "gateway", settings.gatewayPort(), infrastructure, settings);
+    }
+
+    private String kafka(LauncherSettings settings) {
+        if (settings.externalKafka() != null) {
+            return settings.externalKafka();
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                settings.kafkaPort());
+        started.push(broker);
+        return broker.bootstrapServers();
+    }
+
+    private LauncherSettings.Database database(LauncherSettings settings) {
+        if (settings.externalDatabase() != null) {
+            return settings.externalDatabase();
+        }
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
+                settings.postgresPort());
+        started.push(postgres);
+        return new LauncherSettings.Database(postgres.jdbcUrl(), postgres.username(), "");
+    }
+
+    private ConfigurableApplicationContext service(Class<?> application, String name, int port,
+            List<String> infrastructure, LauncherSettings settings) {
+        List<String> args = new ArrayList<>(infrastructure);
+        args.add("--server.port=" + port);
+        args.addAll(settings.serviceArgs());
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .properties("spring.config.name=" + name)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+        started.push(context);
+        return context;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.jobstream.processor.claim;
+
+import dev.jobstream.processor.WorkerId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code processor.job_runs} table: which worker runs or ran which attempt.
+ *
+ * <p>A record may be delivered again after a rebalance or a restart, and the jobs topic may hold one job twice.
+ * Before an attempt runs, its worker claims it; a claim succeeds for a new attempt, and for an unfinished one
+ * whose claim belongs to another worker id, which can only be a processor that stopped without finishing it.
+ * A finished attempt is never claimed again.
+ */
+@Repository
+public class JobClaims {
+
+    private static final String CLAIM = """
+            insert into processor.job_runs as existing (job_id, generation, attempt, worker_id, claimed_at)
+            select run.job_id, run.generation, run.attempt, ?::text, ?::timestamptz
+            from unnest(?::uuid[], ?::int[], ?::int[]) as run (job_id, generation, attempt)
+            on conflict (job_id, generation, attempt) do update
+                set worker_id = excluded.worker_id, claimed_at = excluded.claimed_at
+                where existing.finished_at is null and existing.worker_id <> excluded.worker_id
+            returning job_id, generation, attempt
+            """;
+
+    private static final String MARK_FINISHED = """
+            update processor.job_runs set finished_at = ?::timestamptz
+            where (job_id, generation, attempt) in (select * from unnest(?::uuid[], ?::int[], ?::int[]))
+            """;
+
+    private static final String RELEASE = """
+            delete from processor.job_runs
+            where worker_id = ?::text and finished_at is null
+              and (job_id, generation, attempt) in (select * from unnest(?::uuid[], ?::int[], ?::int[]))
+            """;
+
+    private static final String DELETE_FINISHED_BEFORE = "delete from processor.job_runs where finished_at < ?";
+
+    private final JdbcTemplate jdbc;
+    private final WorkerId workerId;
+    private final Clock clock;
+
+    JobClaims(JdbcTemplate jdbc, WorkerId workerId, Clock clock) {
+        this.jdbc = jdbc;
+        this.workerId = workerId;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims attempts for this worker in one statement.
+     *
+     * @param keys distinct attempts
+     * @return the attempts this worker now owns and should run; the others ran already or run here already
+     */
+    public Set<JobRunKey> claim(Collection<JobRunKey> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<JobRunKey> claimed = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(CLAIM);
+            statement.setString(1, workerId.value());
+            statement.setObject(2, timestamp(clock.instant()));
+            bindKeys(connection, statement, 3, keys);
+            return statement;
+        }, (row, number) -> new JobRunKey(row.getObject(1, UUID.class), row.getInt(2), row.getInt(3)));
+        return new HashSet<>(claimed);
+    }
+
+    /** Records that attempts finished: their final status event was acknowledged. */
+    public void markFinished(Collection<JobRunKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(MARK_FINISHED);
+            statement.setObject(1, timestamp(clock.instant()));
+            bindKeys(connection, statement, 2, keys);
+            return statement;
+        });
+    }
+
+    /** Gives up this worker's unfinished claims, so the attempts can run again wherever they are delivered. */
+    public void release(Collection<JobRunKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(RELEASE);
+            statement.setString(1, workerId.value());
+            bindKeys(connection, statement, 2, keys);
+            return statement;
+        });
+    }
+
+    /** Forgets attempts that finished before a moment; returns how many. */
+    public int deleteFinishedBefore(Instant cutoff) {
+        return jdbc.update(DELETE_FINISHED_BEFORE, timestamp(cutoff));
+    }
+
+    private static void bindKeys(Connection connection, PreparedStatement statement, int first,
+            Collection<JobRunKey> keys) throws SQLException {
+        statement.setArray(first, connection.createArrayOf("uuid",
+                keys.stream().map(JobRunKey::jobId).toArray(UUID[]::new)));
+        statement.setArray(first + 1, connection.createArrayOf("int4",
+                keys.stream().map(JobRunKey::generation).toArray(Integer[]::new)));
+        statement.setArray(first + 2, connection.createArrayOf("int4",
+                keys.stream().map(JobRunKey::attempt).toArray(Integer[]::new)));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.jobstream.processor.consumption;
+
+import dev.jobstream.contract.JobStatusEvent;
+import dev.jobstream.processor.claim.JobRunKey;
+import dev.jobstream.processor.status.StatusPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owned partitions and their unfinished records. Only the consumer thread reads or changes this state;
+ * other threads only publish final events through {@link #publishFinal}, whose acknowledgements come back
+ * through a queue that the consumer thread applies.
+ */
+final class InFlightRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(InFlightRecords.class);
+    private static final long LONGEST_WAIT_MILLIS = 50;
+
+    private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
+    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final List<JobRunKey> finishedRuns = new ArrayList<>();
+    private final List<Completion> unacknowledged = new ArrayList<>();
+    private final StatusPublisher publisher;
+    private final Clock clock;
+    private final Duration retryBackoff;
+    private Instant nextRepublish = Instant.EPOCH;
+
+    InFlightRecords(StatusPublisher publisher, Clock clock, Duration retryBackoff) {
+        this.publisher = publisher;
+        this.clock = clock;
+        this.retryBackoff = retryBackoff;
+    }
+
+    void assign(Collection<TopicPartition> assigned) {
+        assigned.forEach(partition -> partitions.put(partition, new PartitionState(partition)));
+    }
+
+    @Nullable PartitionState get(TopicPartition partition) {
+        return partitions.get(partition);
+    }
+
+    List<PartitionState> all() {
+        return List.copyOf(partitions.values());
+    }
+
+    List<PartitionState> of(Collection<TopicPartition> owned) {
+        return owned.stream().map(partitions::get).filter(state -> state != null).toList();
+    }
+
+    void remove(Collection<PartitionState> states) {
+        states.forEach(state -> partitions.remove(state.partition(), state));
+    }
+
+    /**
+     * Publishes the final event of a record; the record finishes once Kafka acknowledged it. Safe on any thread.
+     */
+    void publishFinal(PartitionState partition, long offset, @Nullable JobRunKey run, JobStatusEvent event) {
+        publisher.publish(event).whenComplete((acknowledged, failure) ->
+                completions.add(new Completion(partition, offset, run, event, failure)));
+    }
+
+    /** Attempts whose final event was acknowledged since the last flush; the committer clears it. */
+    List<JobRunKey> finishedRuns() {
+        return finishedRuns;
+    }
+
+    /** Applies the acknowledgements that arrived, and publishes again the events whose retry is due. */
+    void applyCompletions() {
+        for (Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
+            apply(completion);
+        }
+        republishDue();
+    }
+
+    /**
+     * Applies acknowledgements as they arrive until a condition holds or a timeout passes.
+     *
+     * @return whether the condition holds
+     */
+    boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = clock.instant().plus(timeout);
+        applyCompletions();
+        while (!condition.getAsBoolean()) {
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                Completion completion = completions.poll(Math.min(left, LONGEST_WAIT_MILLIS), TimeUnit.MILLISECONDS);
+                if (completion != null) {
+                    apply(completion);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return condition.getAsBoolean();
+            }
+            republishDue();
+        }
+        return true;
+    }
+
+    private void apply(Completion completion) {
+        if (completion.failure() != null) {
+            retryLater(completion);
+            return;
+        }
+        if (completion.run() != null) {
+            finishedRuns.add(completion.run());
+        }
+        PartitionState partition = completion.partition();
+        if (partitions.get(partition.partition()) == partition) {
+            partition.finish(completion.offset());
+        }
+    }
+
+    private void retryLater(Completion completion) {
+        JobStatusEvent event = completion.event();
+        log.warn("Status event {} of job {} from {}@{} was not acknowledged; publishing it again in {}",
+                event.status().wireName(), event.jobId(), completion.partition().partition(), completion.offset(),
+                retryBackoff, completion.failure());
+        if (unacknowledged.isEmpty()) {
+            nextRepublish = clock.instant().plus(retryBackoff);
+        }
+        unacknowledged.add(completion);
+    }
+
+    private void republishDue() {
+        if (unacknowledged.isEmpty() || clock.instant().isBefore(nextRepublish)) {
+            return;
+        }
+        List<Completion> due = List.copyOf(unacknowledged);
+        unacknowledged.clear();
+        due.forEach(retry -> publishFinal(retry.partition(), retry.offset(), retry.run(), retry.event()));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.jobstream.projector.intake;
+
+import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobStatusEvent;
+import dev.jobstream.contract.Topics;
+import dev.jobstream.projector.readmodel.JobChange;
+import dev.jobstream.projector.readmodel.ReadModelProjector;
+import dev.jobstream.projector.readmodel.StatusChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects the events of the {@code job-status} topic: each one moves its job forward, if it is not late, and
+ * joins the job's history.
+ */
+@Component
+class StatusEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
+
+    private final JobCodec codec;
+    private final ReadModelProjector projector;
+
+    StatusEventListener(JobCodec codec, ReadModelProjector projector) {
+        this.codec = codec;
+        this.projector = projector;
+    }
+
+    @KafkaListener(id = "projector-status", groupId = IntakeConfiguration.GROUP_ID, topics = Topics.STATUS)
+    void onStatusEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<JobChange> changes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            decode(record).ifPresent(event -> {
+                log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{} [trace {}]", event.jobId(),
+                        event.status().wireName(), event.generation(), event.attempt(), record.topic(),
+                        record.partition(), record.offset(), event.traceId());
+                changes.add(new StatusChanged(event));
+            });
+        }
+        projector.project(changes);
+    }
+
+    /** The event, or nothing when the record is not one; such a record is skipped, so it never blocks. */
+    private Optional<JobStatusEvent> decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            JobStatusEvent event = codec.decodeEvent(record.value());
+            if (isComplete(event)) {
+                return Optional.of(event);
+            }
+            log.warn("Skipping status event without job id, status or time at {}-{}@{}", record.topic(),
+                    record.partition(), record.offset());
+        } catch (RuntimeException undecodable) {
+            log.warn("Skipping undecodable status event at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), undecodable.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the JSON named what every event needs; the record's types alone do not guarantee it. */
+    private static boolean isComplete(JobStatusEvent event) {
+        return event.jobId() != null && event.status() != null && event.occurredAt() != null;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jobstream.projector.readmodel;
+
+import dev.jobstream.contract.JobStatusEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a batch of changes to the read model in one transaction, then tells the {@link ReadModelChangeListener}s
+ * which rows changed.
+ *
+ * <p>The transaction takes a fixed number of statements whatever the size of the batch: insert the missing
+ * rows, lock all of them, add the status events to the history, write back the rows that changed. Applying a
+ * batch twice leaves the same rows and history as applying it once, so a batch that is redelivered after a
+ * failure, or after a crash between the commit and the offset commit, does no harm.
+ */
+@Component
+public class ReadModelProjector {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelProjector.class);
+
+    private final JobRowRepository rows;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<ReadModelChangeListener> subscribers;
+    private final Clock clock;
+
+    ReadModelProjector(JobRowRepository rows, PlatformTransactionManager transactionManager,
+            ObjectProvider<ReadModelChangeListener> subscribers, Clock clock) {
+        this.rows = rows;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.subscribers = subscribers;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies the changes, in the order given, and returns once they are committed.
+     *
+     * @throws org.springframework.dao.DataAccessException when the database fails; nothing of the batch is kept
+     */
+    public void project(List<JobChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<JobRow> changed = transactions.execute(transaction -> apply(changes));
+        log.debug("Projected {} changes; {} jobs changed", changes.size(), changed.size());
+        if (!changed.isEmpty()) {
+            notifySubscribers(changed);
+        }
+    }
+
+    private List<JobRow> apply(List<JobChange> changes) {
+        Instant now = clock.instant();
+        Map<UUID, List<JobChange>> changesByJob = JobRowFolder.byJob(changes);
+
+        rows.insertSkeletons(changesByJob.keySet(), now);
+        Map<UUID, JobRow> current = rows.lock(changesByJob.keySet());
+        rows.insertEvents(statusEvents(changes));
+
+        List<JobRow> changed = JobRowFolder.changedRows(current, changesByJob, now);
+        rows.update(changed);
+        return changed;
+    }
+
+    private static List<JobStatusEvent> statusEvents(List<JobChange> changes) {
+        return changes.stream()
+                .filter(StatusChanged.class::isInstance)
+                .map(change -> ((StatusChanged) change).event())
+                .toList();
+    }
+
+    private void notifySubscribers(List<JobRow> changed) {
+        List<JobRow> committed = List.copyOf(changed);
+        subscribers.orderedStream().forEach(subscriber -> {
+            try {
+                subscriber.onJobsChanged(committed);
+            } catch (RuntimeException failure) {
+                log.warn("Read model subscriber {} failed on {} changed jobs; they stay committed",
+                        subscriber.getClass().getName(), committed.size(), failure);
+            }
+        });
+    }
+}

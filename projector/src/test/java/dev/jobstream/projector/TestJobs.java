@@ -1,0 +1,77 @@
+package dev.jobstream.projector;
+
+import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobError;
+import dev.jobstream.contract.JobIds;
+import dev.jobstream.contract.JobRecord;
+import dev.jobstream.contract.JobStatus;
+import dev.jobstream.contract.JobStatusEvent;
+import java.time.Instant;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Jobs and status events as the gateway and the processor publish them, for the projector's tests.
+ */
+public final class TestJobs {
+
+    /** When the test jobs are accepted. */
+    public static final Instant CREATED_AT = Instant.parse("2025-03-01T10:00:00Z");
+
+    /** The worker that runs the test jobs. */
+    public static final String WORKER = "worker-1";
+
+    private TestJobs() {
+    }
+
+    /** A fresh job that sleeps for a second, owned by alice. */
+    public static JobRecord aSleepJob() {
+        return aSleepJobOf("alice");
+    }
+
+    /** A fresh job that sleeps for a second, owned by the user. */
+    public static JobRecord aSleepJobOf(String userId) {
+        ObjectNode payload = JobCodec.mapper().createObjectNode().put("type", "sleep").put("duration", 1);
+        return JobRecord.accepted(JobIds.newId(), userId, payload, 3, CREATED_AT, "trace-" + JobIds.newId());
+    }
+
+    /** A fresh job that fails with the message. */
+    public static JobRecord aFailJob(String message) {
+        ObjectNode payload = JobCodec.mapper().createObjectNode().put("type", "fail").put("message", message);
+        return JobRecord.accepted(JobIds.newId(), "alice", payload, 3, CREATED_AT, null);
+    }
+
+    /** The record that asks for the next attempt of a job whose attempt failed. */
+    public static JobRecord nextAttemptOf(JobRecord job, Instant notBefore) {
+        return new JobRecord(job.id(), job.userId(), job.payload(), job.maxRetries(), job.createdAt(),
+                job.generation(), job.attempt() + 1, notBefore, job.traceId());
+    }
+
+    /** The record that replays a dead job in a new generation. */
+    public static JobRecord replayOf(JobRecord job) {
+        return new JobRecord(job.id(), job.userId(), job.payload(), job.maxRetries(), job.createdAt(),
+                job.generation() + 1, 1, null, job.traceId());
+    }
+
+    public static JobStatusEvent running(JobRecord job, Instant at) {
+        return JobStatusEvent.running(job, WORKER, at);
+    }
+
+    public static JobStatusEvent done(JobRecord job, Instant startedAt, Instant at) {
+        ObjectNode result = JobCodec.mapper().createObjectNode().put("slept_ms", 1000);
+        return JobStatusEvent.done(job, WORKER, startedAt, result, at);
+    }
+
+    public static JobStatusEvent retrying(JobRecord job, Instant startedAt, Instant at, Instant nextAttemptAt) {
+        return new JobStatusEvent(job.id(), job.userId(), job.type(), JobStatus.RETRYING, job.generation(),
+                job.attempt(), job.maxRetries(), at, WORKER, startedAt, null, anError(), nextAttemptAt,
+                job.traceId());
+    }
+
+    public static JobStatusEvent dead(JobRecord job, Instant startedAt, Instant at) {
+        return JobStatusEvent.ended(job, JobStatus.DEAD, WORKER, startedAt, anError(), at);
+    }
+
+    public static JobError anError() {
+        return new JobError("java.lang.IllegalStateException", "boom", null);
+    }
+}
