@@ -36,7 +36,7 @@ class JobSubmissionController {
             @RequestBody byte[] body) {
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
         JobSubmission submission = reader.read(body);
-        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOf(traceParent));
+        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent));
         return accepted(acceptance);
     }
 

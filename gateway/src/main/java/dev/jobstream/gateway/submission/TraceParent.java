@@ -1,5 +1,7 @@
 package dev.jobstream.gateway.submission;
 
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,18 @@ final class TraceParent {
     private static final String INVALID_TRACE_ID = "0".repeat(32);
 
     private TraceParent() {
+    }
+
+    /** The trace id of a header; a new one when there is no header or it is not a valid one. */
+    static String traceIdOrNew(@Nullable String header) {
+        String traceId = traceIdOf(header);
+        return traceId != null ? traceId : HexFormat.of().formatHex(randomTraceId());
+    }
+
+    private static byte[] randomTraceId() {
+        byte[] id = new byte[16];
+        ThreadLocalRandom.current().nextBytes(id);
+        return id;
     }
 
     /** The trace id of a header, or null when there is no header or it is not a valid one. */

@@ -26,4 +26,20 @@ class TraceParentTest {
     void missingHeaderGivesNoTraceId() {
         assertThat(TraceParent.traceIdOf(null)).isNull();
     }
+
+    @Test
+    void requestWithoutAValidHeaderStartsATraceOfItsOwn() {
+        String first = TraceParent.traceIdOrNew(null);
+        String second = TraceParent.traceIdOrNew("garbage");
+
+        assertThat(first).matches("[0-9a-f]{32}");
+        assertThat(second).matches("[0-9a-f]{32}").isNotEqualTo(first);
+    }
+
+    @Test
+    void validHeaderKeepsItsTraceId() {
+        String header = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        assertThat(TraceParent.traceIdOrNew(header)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
 }
