@@ -72,6 +72,8 @@ public final class JobCodec {
         }
         Instant createdAt = optionalInstant(root, "created_at", violations);
         Instant notBefore = optionalInstant(root, "not_before", violations);
+        Instant firstFailureAt = optionalInstant(root, "first_failure_at", violations);
+        violations.addAll(rules.checkTimeoutSeconds(root.get("timeout_seconds")));
         if (!violations.isEmpty()) {
             String reasons = violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
             throw new InvalidJobRecordException(reasons, id, userId, type);
@@ -81,7 +83,9 @@ public final class JobCodec {
         return new JobRecord(id, userId, (ObjectNode) payload, maxRetries,
                 createdAt != null ? createdAt : origin.timestamp(),
                 Math.max(0, root.path("generation").asInt(0)), Math.max(1, root.path("attempt").asInt(1)),
-                notBefore, root.path("trace_id").isString() ? root.get("trace_id").asString() : null);
+                notBefore, root.path("trace_id").isString() ? root.get("trace_id").asString() : null,
+                root.path("timeout_seconds").isIntegralNumber() ? root.get("timeout_seconds").asInt() : null,
+                firstFailureAt);
     }
 
     private static JsonNode parse(byte @Nullable [] value, UUID derivedId) {

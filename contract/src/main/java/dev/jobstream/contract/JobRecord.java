@@ -17,6 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
  * @param attempt which attempt this record asks for, starting at 1
  * @param notBefore the earliest time the attempt may start, for retries waiting out their backoff
  * @param traceId the trace the job belongs to
+ * @param timeoutSeconds how long one attempt may run before it is interrupted and counted as failed; the
+ *     processor's default when absent
+ * @param firstFailureAt when the first attempt of this generation failed, carried along by retries
  */
 public record JobRecord(
         UUID id,
@@ -27,12 +30,32 @@ public record JobRecord(
         int generation,
         int attempt,
         @Nullable Instant notBefore,
-        @Nullable String traceId) {
+        @Nullable String traceId,
+        @Nullable Integer timeoutSeconds,
+        @Nullable Instant firstFailureAt) {
 
     /** A first attempt of a freshly accepted job. */
     public static JobRecord accepted(UUID id, String userId, ObjectNode payload, int maxRetries, Instant createdAt,
             @Nullable String traceId) {
-        return new JobRecord(id, userId, payload, maxRetries, createdAt, 0, 1, null, traceId);
+        return new JobRecord(id, userId, payload, maxRetries, createdAt, 0, 1, null, traceId, null, null);
+    }
+
+    /** The same job with the given per-attempt timeout. */
+    public JobRecord withTimeoutSeconds(@Nullable Integer seconds) {
+        return new JobRecord(id, userId, payload, maxRetries, createdAt, generation, attempt, notBefore, traceId,
+                seconds, firstFailureAt);
+    }
+
+    /** The next attempt of this job, to start no earlier than {@code notBefore}. */
+    public JobRecord nextAttempt(Instant notBefore, Instant failedAt) {
+        return new JobRecord(id, userId, payload, maxRetries, createdAt, generation, attempt + 1, notBefore,
+                traceId, timeoutSeconds, firstFailureAt != null ? firstFailureAt : failedAt);
+    }
+
+    /** This job replayed from the dead-letter queue: a new generation whose attempts start again at 1. */
+    public JobRecord replayed() {
+        return new JobRecord(id, userId, payload, maxRetries, createdAt, generation + 1, 1, null, traceId,
+                timeoutSeconds, null);
     }
 
     /** The job type, taken from the payload. */

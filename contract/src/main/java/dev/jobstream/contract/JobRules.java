@@ -24,6 +24,9 @@ public final class JobRules {
     /** The largest retry budget a job may ask for. */
     public static final int MAX_RETRIES_LIMIT = 25;
 
+    /** The longest per-attempt timeout a job may ask for, in seconds: one day. */
+    public static final int MAX_TIMEOUT_SECONDS = 86_400;
+
     /** The longest message a {@code fail} job may carry. */
     public static final int MAX_MESSAGE_LENGTH = 1_000;
 
@@ -78,6 +81,15 @@ public final class JobRules {
         List<Violation> violations = new ArrayList<>();
         if (maxRetries != null && !maxRetries.isMissingNode()) {
             checkWholeNumber("max_retries", maxRetries, 0, MAX_RETRIES_LIMIT, violations);
+        }
+        return violations;
+    }
+
+    /** Checks an optional per-attempt timeout: absent, or whole seconds from 1 to a day. */
+    public List<Violation> checkTimeoutSeconds(@Nullable JsonNode timeoutSeconds) {
+        List<Violation> violations = new ArrayList<>();
+        if (timeoutSeconds != null && !timeoutSeconds.isMissingNode()) {
+            checkWholeNumber("timeout_seconds", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS, violations);
         }
         return violations;
     }

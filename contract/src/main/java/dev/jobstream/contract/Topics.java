@@ -11,6 +11,18 @@ public final class Topics {
     /** A {@link JobStatusEvent} for every change of every job, keyed by job id. */
     public static final String STATUS = "job-status";
 
+    /**
+     * Prefix of the retry topics: a failed attempt waits out its backoff in {@code jobs-retry-<tier>} before it is
+     * run again. The tiers are the processor's configuration.
+     */
+    public static final String RETRY_PREFIX = "jobs-retry-";
+
+    /** Jobs that ran out of retries, or records that can never be run, with the reason in headers. */
+    public static final String DEAD_LETTER = "jobs-dlq";
+
+    /** Requests to change a job from outside the processor: cancel, discard. Keyed by job id. */
+    public static final String CONTROL = "job-control";
+
     private Topics() {
     }
 }

@@ -42,14 +42,12 @@ public final class TestJobs {
 
     /** The record that asks for the next attempt of a job whose attempt failed. */
     public static JobRecord nextAttemptOf(JobRecord job, Instant notBefore) {
-        return new JobRecord(job.id(), job.userId(), job.payload(), job.maxRetries(), job.createdAt(),
-                job.generation(), job.attempt() + 1, notBefore, job.traceId());
+        return job.nextAttempt(notBefore, notBefore);
     }
 
     /** The record that replays a dead job in a new generation. */
     public static JobRecord replayOf(JobRecord job) {
-        return new JobRecord(job.id(), job.userId(), job.payload(), job.maxRetries(), job.createdAt(),
-                job.generation() + 1, 1, null, job.traceId());
+        return job.replayed();
     }
 
     public static JobStatusEvent running(JobRecord job, Instant at) {
