@@ -26,6 +26,7 @@ public final class TestInfrastructure {
     public static final String MODE_PROPERTY = "jobstream.test.infrastructure";
 
     private static @Nullable TestInfrastructure shared;
+    private static @Nullable Boolean dockerAvailable;
 
     private final String bootstrapServers;
     private final String jdbcUrl;
@@ -42,7 +43,7 @@ public final class TestInfrastructure {
     /** The infrastructure of this JVM, started on first use and stopped when the JVM exits. */
     public static synchronized TestInfrastructure shared() {
         if (shared == null) {
-            shared = "testcontainers".equals(mode()) ? startContainers() : startEmbedded();
+            shared = wantsContainers() ? startContainers() : startEmbedded();
         }
         return shared;
     }
@@ -63,6 +64,19 @@ public final class TestInfrastructure {
         return password;
     }
 
+    /** Whether the tests are asked to run on Testcontainers rather than in-process servers. */
+    static boolean wantsContainers() {
+        return "testcontainers".equals(mode());
+    }
+
+    /** Whether a Docker engine answers; asked once per JVM. */
+    static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+        }
+        return dockerAvailable;
+    }
+
     private static String mode() {
         String mode = System.getProperty(MODE_PROPERTY, System.getenv("JOBSTREAM_TEST_INFRASTRUCTURE"));
         return mode == null ? "embedded" : mode.toLowerCase(Locale.ROOT);
@@ -80,7 +94,7 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure startContainers() {
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        Assumptions.assumeTrue(dockerAvailable(),
                 "no Docker engine answers: tests on Testcontainers are skipped");
         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
