@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
@@ -89,6 +91,7 @@ public final class TestInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             postgres.close();
+            deleteRecursively(dataDir);
         }, "test-infrastructure-stop"));
         return new TestInfrastructure(kafka.bootstrapServers(), postgres.jdbcUrl(), postgres.username(), "");
     }
@@ -102,6 +105,14 @@ public final class TestInfrastructure {
         postgres.start();
         return new TestInfrastructure(kafka.getBootstrapServers(), postgres.getJdbcUrl(), postgres.getUsername(),
                 postgres.getPassword());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary folder is harmless; the JVM is exiting.
+        }
     }
 
     private static Path temporaryDirectory() {
