@@ -1,5 +1,6 @@
 package dev.jobstream.contract;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ public final class JobRules {
     public JobRules(PayloadLimits limits) {
         this.typeRules = Map.of(
                 "sleep", (payload, violations) -> {
-                    onlyFields(payload, Set.of("duration"), violations);
-                    wholeNumber(payload, "duration", true, 1, limits.maxSleep().toSeconds(), violations);
+                    onlyFields(payload, Set.of("duration", "duration_ms"), violations);
+                    sleepDuration(payload, limits.maxSleep(), violations);
                 },
                 "compute", (payload, violations) -> {
                     onlyFields(payload, Set.of("size"), violations);
@@ -120,6 +121,16 @@ public final class JobRules {
             violations.add(new Violation(field, "must be a whole number"));
         } else if (value.asLong() < min || value.asLong() > max) {
             violations.add(new Violation(field, "must be between " + min + " and " + max));
+        }
+    }
+
+    private static void sleepDuration(JsonNode payload, Duration maxSleep, List<Violation> violations) {
+        if (payload.has("duration") && payload.has("duration_ms")) {
+            violations.add(new Violation("payload.duration_ms", "give either duration or duration_ms, not both"));
+        } else if (payload.has("duration_ms")) {
+            wholeNumber(payload, "duration_ms", true, 1, maxSleep.toMillis(), violations);
+        } else {
+            wholeNumber(payload, "duration", true, 1, maxSleep.toSeconds(), violations);
         }
     }
 

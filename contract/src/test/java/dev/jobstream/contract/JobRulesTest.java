@@ -29,6 +29,15 @@ class JobRulesTest {
     }
 
     @Test
+    void sleepTakesMillisecondsInsteadOfSecondsButNotBoth() {
+        assertThat(rules.checkPayload(json("{\"type\": \"sleep\", \"duration_ms\": 10}"))).isEmpty();
+        assertThat(rules.checkPayload(json("{\"type\": \"sleep\", \"duration_ms\": 60001}")))
+                .extracting(Violation::field).containsExactly("payload.duration_ms");
+        assertThat(rules.checkPayload(json("{\"type\": \"sleep\", \"duration_ms\": 10, \"duration\": 1}")))
+                .extracting(Violation::field).containsExactly("payload.duration_ms");
+    }
+
+    @Test
     void parameterTheTypeDoesNotTakeIsNamed() {
         assertThat(rules.checkPayload(json("{\"type\": \"default\", \"duration\": 1}")))
                 .extracting(Violation::field).containsExactly("payload.duration");

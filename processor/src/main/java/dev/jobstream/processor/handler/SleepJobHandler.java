@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code sleep}: waits {@code duration} seconds, giving up at once when interrupted.
+ * {@code sleep}: waits {@code duration} seconds (or {@code duration_ms} milliseconds), giving up at once when
+ * interrupted.
  */
 @Component
 class SleepJobHandler implements JobHandler {
@@ -19,8 +20,9 @@ class SleepJobHandler implements JobHandler {
 
     @Override
     public JsonNode run(ObjectNode payload, JobContext context) throws InterruptedException {
-        long seconds = payload.get("duration").asLong();
-        Thread.sleep(Duration.ofSeconds(seconds).toMillis());
-        return JobCodec.mapper().createObjectNode().put("slept_seconds", seconds);
+        Duration duration = payload.has("duration_ms") ? Duration.ofMillis(payload.get("duration_ms").asLong())
+                : Duration.ofSeconds(payload.get("duration").asLong());
+        Thread.sleep(duration.toMillis());
+        return JobCodec.mapper().createObjectNode().put("slept_ms", duration.toMillis());
     }
 }
