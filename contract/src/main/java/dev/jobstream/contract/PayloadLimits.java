@@ -11,5 +11,5 @@ import java.time.Duration;
 public record PayloadLimits(Duration maxSleep, long maxComputeSize) {
 
     /** The limits a service uses unless configured otherwise. */
-    public static final PayloadLimits DEFAULTS = new PayloadLimits(Duration.ofHours(1), 50_000_000L);
+    public static final PayloadLimits DEFAULTS = new PayloadLimits(Duration.ofMinutes(5), 50_000_000L);
 }

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The processor's shared beans: the clock, the job codec, this instance's worker id and the topics it uses.
+ * The processor's shared beans: the clock, the job codec, this instance's worker id and the topics it uses (the
+ * retry topics are declared with the retry settings).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -47,5 +48,15 @@ class ProcessorConfiguration {
     @Bean
     NewTopic statusTopic(TopicProperties topics) {
         return new NewTopic(Topics.STATUS, topics.partitions(), topics.replicationFactor());
+    }
+
+    @Bean
+    NewTopic deadLetterTopic(TopicProperties topics) {
+        return new NewTopic(Topics.DEAD_LETTER, topics.partitions(), topics.replicationFactor());
+    }
+
+    @Bean
+    NewTopic controlTopic(TopicProperties topics) {
+        return new NewTopic(Topics.CONTROL, topics.partitions(), topics.replicationFactor());
     }
 }

@@ -13,9 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commitInterval how often finished offsets are committed
  * @param revokeGrace how long running jobs of a revoked partition may finish before they are interrupted
  * @param shutdownGrace how long running jobs may finish on shutdown before they are interrupted
- * @param retryBackoff the pause before a failed claim or an unacknowledged status event is tried again
+ * @param retryBackoff the pause before a failed claim, an unacknowledged outcome, a failed forward from a retry
+ *     topic or a control request that could not be stored is tried again; not the wait between a job's attempts,
+ *     which is {@code jobstream.processor.retry.*}
  * @param finishedRunRetention how long the run table remembers a finished job
- * @param cleanupInterval how often expired finished runs are deleted
+ * @param cleanupInterval how often expired finished runs and cancellations are deleted
+ * @param defaultTimeout how long one attempt of a job that names no {@code timeout_seconds} may run before it is
+ *     interrupted and counted as failed
+ * @param controlLookback how far back in {@code job-control} this instance starts reading when it starts, so a
+ *     request made while it was down still applies; requests read twice are harmless
  */
 @ConfigurationProperties("jobstream.processor")
 public record ProcessorProperties(
@@ -27,7 +33,9 @@ public record ProcessorProperties(
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("7d") Duration finishedRunRetention,
-        @DefaultValue("1h") Duration cleanupInterval) {
+        @DefaultValue("1h") Duration cleanupInterval,
+        @DefaultValue("300s") Duration defaultTimeout,
+        @DefaultValue("5m") Duration controlLookback) {
 
     public ProcessorProperties {
         atLeastOne("workers", workers);
@@ -39,6 +47,8 @@ public record ProcessorProperties(
         positive("retry-backoff", retryBackoff);
         positive("finished-run-retention", finishedRunRetention);
         positive("cleanup-interval", cleanupInterval);
+        positive("default-timeout", defaultTimeout);
+        notNegative("control-lookback", controlLookback);
     }
 
     private static void atLeastOne(String name, int value) {

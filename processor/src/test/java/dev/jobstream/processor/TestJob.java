@@ -49,6 +49,41 @@ public record TestJob(UUID id, ObjectNode record) {
         return JobCodec.mapper().createObjectNode().put("type", type);
     }
 
+    /** The same job with a retry budget. */
+    public TestJob withMaxRetries(int maxRetries) {
+        return with("max_retries", maxRetries);
+    }
+
+    /** The same job with a per-attempt timeout. */
+    public TestJob withTimeoutSeconds(int seconds) {
+        return with("timeout_seconds", seconds);
+    }
+
+    /** The same job, not to start before a moment. */
+    public TestJob notBefore(Instant notBefore) {
+        ObjectNode copy = record.deepCopy();
+        copy.put("not_before", notBefore.toString());
+        return new TestJob(id, copy);
+    }
+
+    /** The same job as a later attempt, the way the retry forwarder republishes it. */
+    public TestJob attempt(int attempt) {
+        return with("attempt", attempt);
+    }
+
+    /** The same job, owned by another user. */
+    public TestJob forUser(String userId) {
+        ObjectNode copy = record.deepCopy();
+        copy.put("user_id", userId);
+        return new TestJob(id, copy);
+    }
+
+    private TestJob with(String field, int value) {
+        ObjectNode copy = record.deepCopy();
+        copy.put(field, value);
+        return new TestJob(id, copy);
+    }
+
     /** The same job without one of its fields. */
     public TestJob without(String field) {
         ObjectNode copy = record.deepCopy();

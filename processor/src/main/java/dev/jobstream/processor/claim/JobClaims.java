@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,19 +21,30 @@ import org.springframework.stereotype.Repository;
  * <p>A record may be delivered again after a rebalance or a restart, and the jobs topic may hold one job twice.
  * Before an attempt runs, its worker claims it; a claim succeeds for a new attempt, and for an unfinished one
  * whose claim belongs to another worker id, which can only be a processor that stopped without finishing it.
- * A finished attempt is never claimed again.
+ * A finished attempt is never claimed again, and no attempt of a job cancelled in its generation (see
+ * {@link Cancellations}) is claimed at all; the same statement reports those.
  */
 @Repository
 public class JobClaims {
 
     private static final String CLAIM = """
-            insert into processor.job_runs as existing (job_id, generation, attempt, worker_id, claimed_at)
-            select run.job_id, run.generation, run.attempt, ?::text, ?::timestamptz
-            from unnest(?::uuid[], ?::int[], ?::int[]) as run (job_id, generation, attempt)
-            on conflict (job_id, generation, attempt) do update
-                set worker_id = excluded.worker_id, claimed_at = excluded.claimed_at
-                where existing.finished_at is null and existing.worker_id <> excluded.worker_id
-            returning job_id, generation, attempt
+            with asked as (
+                select run.job_id, run.generation, run.attempt,
+                    exists (select 1 from processor.cancellations cancellation
+                            where cancellation.job_id = run.job_id
+                              and cancellation.generation = run.generation) as cancelled
+                from unnest(?::uuid[], ?::int[], ?::int[]) as run (job_id, generation, attempt)
+            ), claimed as (
+                insert into processor.job_runs as existing (job_id, generation, attempt, worker_id, claimed_at)
+                select job_id, generation, attempt, ?::text, ?::timestamptz from asked where not cancelled
+                on conflict (job_id, generation, attempt) do update
+                    set worker_id = excluded.worker_id, claimed_at = excluded.claimed_at
+                    where existing.finished_at is null and existing.worker_id <> excluded.worker_id
+                returning job_id, generation, attempt
+            )
+            select job_id, generation, attempt, false as cancelled from claimed
+            union all
+            select job_id, generation, attempt, true from asked where cancelled
             """;
 
     private static final String MARK_FINISHED = """
@@ -61,23 +71,29 @@ public class JobClaims {
     }
 
     /**
-     * Claims attempts for this worker in one statement.
+     * Claims attempts for this worker, and finds those of cancelled jobs, in one statement.
      *
      * @param keys distinct attempts
-     * @return the attempts this worker now owns and should run; the others ran already or run here already
+     * @return the attempts this worker now owns and should run, and those whose job was cancelled; the others ran
+     *     already or run here already
      */
-    public Set<JobRunKey> claim(Collection<JobRunKey> keys) {
+    public Claims claim(Collection<JobRunKey> keys) {
         if (keys.isEmpty()) {
-            return Set.of();
+            return Claims.none();
         }
-        List<JobRunKey> claimed = jdbc.query(connection -> {
+        Set<JobRunKey> claimed = new HashSet<>();
+        Set<JobRunKey> cancelled = new HashSet<>();
+        jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(CLAIM);
-            statement.setString(1, workerId.value());
-            statement.setObject(2, timestamp(clock.instant()));
-            bindKeys(connection, statement, 3, keys);
+            bindKeys(connection, statement, 1, keys);
+            statement.setString(4, workerId.value());
+            statement.setObject(5, timestamp(clock.instant()));
             return statement;
-        }, (row, number) -> new JobRunKey(row.getObject(1, UUID.class), row.getInt(2), row.getInt(3)));
-        return new HashSet<>(claimed);
+        }, row -> {
+            JobRunKey key = new JobRunKey(row.getObject(1, UUID.class), row.getInt(2), row.getInt(3));
+            (row.getBoolean(4) ? cancelled : claimed).add(key);
+        });
+        return new Claims(claimed, cancelled);
     }
 
     /** Records that attempts finished: their final status event was acknowledged. */

@@ -1,8 +1,8 @@
 package dev.jobstream.processor.consumption;
 
-import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.processor.claim.JobRunKey;
-import dev.jobstream.processor.status.StatusPublisher;
+import dev.jobstream.processor.outcome.Outcome;
+import dev.jobstream.processor.outcome.OutcomePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The owned partitions and their unfinished records. Only the consumer thread reads or changes this state;
- * other threads only publish final events through {@link #publishFinal}, whose acknowledgements come back
- * through a queue that the consumer thread applies.
+ * other threads only publish outcomes through {@link #publishFinal}, whose acknowledgements come back through a
+ * queue that the consumer thread applies. A record is finished once every record of its outcome was acknowledged;
+ * those that were not are published again after the retry backoff, and only those.
  */
 final class InFlightRecords {
 
@@ -34,12 +37,12 @@ final class InFlightRecords {
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final List<JobRunKey> finishedRuns = new ArrayList<>();
     private final List<Completion> unacknowledged = new ArrayList<>();
-    private final StatusPublisher publisher;
+    private final OutcomePublisher publisher;
     private final Clock clock;
     private final Duration retryBackoff;
     private Instant nextRepublish = Instant.EPOCH;
 
-    InFlightRecords(StatusPublisher publisher, Clock clock, Duration retryBackoff) {
+    InFlightRecords(OutcomePublisher publisher, Clock clock, Duration retryBackoff) {
         this.publisher = publisher;
         this.clock = clock;
         this.retryBackoff = retryBackoff;
@@ -66,19 +69,30 @@ final class InFlightRecords {
     }
 
     /**
-     * Publishes the final event of a record; the record finishes once Kafka acknowledged it. Safe on any thread.
+     * Publishes the outcome of a record; the record finishes once Kafka acknowledged all of it. Safe on any thread.
      */
-    void publishFinal(PartitionState partition, long offset, @Nullable JobRunKey run, JobStatusEvent event) {
-        publisher.publish(event).whenComplete((acknowledged, failure) ->
-                completions.add(new Completion(partition, offset, run, event, failure)));
+    void publishFinal(PartitionState partition, long offset, @Nullable JobRunKey run, Outcome outcome) {
+        List<CompletableFuture<?>> sent = outcome.records().stream().map(publisher::send).toList();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((acknowledged, failure) ->
+                completions.add(new Completion(partition, offset, run, unacknowledged(outcome, sent), failure)));
     }
 
-    /** Attempts whose final event was acknowledged since the last flush; the committer clears it. */
+    private static Outcome unacknowledged(Outcome outcome, List<CompletableFuture<?>> sent) {
+        List<ProducerRecord<String, byte[]>> remaining = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).isCompletedExceptionally()) {
+                remaining.add(outcome.records().get(i));
+            }
+        }
+        return outcome.withOnly(remaining);
+    }
+
+    /** Attempts whose outcome was acknowledged since the last flush; the committer clears it. */
     List<JobRunKey> finishedRuns() {
         return finishedRuns;
     }
 
-    /** Applies the acknowledgements that arrived, and publishes again the events whose retry is due. */
+    /** Applies the acknowledgements that arrived, and publishes again the outcomes whose retry is due. */
     void applyCompletions() {
         for (Completion completion = completions.poll(); completion != null; completion = completions.poll()) {
             apply(completion);
@@ -114,7 +128,7 @@ final class InFlightRecords {
     }
 
     private void apply(Completion completion) {
-        if (completion.failure() != null) {
+        if (!completion.unacknowledged().records().isEmpty()) {
             retryLater(completion);
             return;
         }
@@ -128,10 +142,10 @@ final class InFlightRecords {
     }
 
     private void retryLater(Completion completion) {
-        JobStatusEvent event = completion.event();
-        log.warn("Status event {} of job {} from {}@{} was not acknowledged; publishing it again in {}",
-                event.status().wireName(), event.jobId(), completion.partition().partition(), completion.offset(),
-                retryBackoff, completion.failure());
+        Outcome outcome = completion.unacknowledged();
+        log.warn("{} of the {} outcome of job {} from {}@{} were not acknowledged; publishing them again in {}",
+                outcome.records().size(), outcome.name(), outcome.jobId(), completion.partition().partition(),
+                completion.offset(), retryBackoff, completion.failure());
         if (unacknowledged.isEmpty()) {
             nextRepublish = clock.instant().plus(retryBackoff);
         }
@@ -144,6 +158,6 @@ final class InFlightRecords {
         }
         List<Completion> due = List.copyOf(unacknowledged);
         unacknowledged.clear();
-        due.forEach(retry -> publishFinal(retry.partition(), retry.offset(), retry.run(), retry.event()));
+        due.forEach(retry -> publishFinal(retry.partition(), retry.offset(), retry.run(), retry.unacknowledged()));
     }
 }

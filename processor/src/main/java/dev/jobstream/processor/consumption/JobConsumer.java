@@ -4,8 +4,11 @@ import dev.jobstream.contract.JobCodec;
 import dev.jobstream.processor.ProcessorProperties;
 import dev.jobstream.processor.WorkerId;
 import dev.jobstream.processor.claim.JobClaims;
+import dev.jobstream.processor.execution.AttemptOutcomes;
 import dev.jobstream.processor.execution.JobRunner;
-import dev.jobstream.processor.status.StatusPublisher;
+import dev.jobstream.processor.execution.JobTimer;
+import dev.jobstream.processor.outcome.OutcomePublisher;
+import dev.jobstream.processor.retry.RetryTopics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -45,23 +48,31 @@ class JobConsumer implements SmartLifecycle {
     private final ConsumerFactory<String, byte[]> consumers;
     private final JobCodec codec;
     private final JobClaims claims;
-    private final JobRunner runner;
-    private final StatusPublisher publisher;
+    private final Execution execution;
+    private final OutcomePublisher publisher;
     private final WorkerId workerId;
     private final Clock clock;
     private final ProcessorProperties properties;
     private @Nullable Running running;
 
-    JobConsumer(ConsumerFactory<String, byte[]> consumers, JobCodec codec, JobClaims claims, JobRunner runner,
-            StatusPublisher publisher, WorkerId workerId, Clock clock, ProcessorProperties properties) {
+    JobConsumer(ConsumerFactory<String, byte[]> consumers, JobCodec codec, JobClaims claims, Execution execution,
+            OutcomePublisher publisher, WorkerId workerId, Clock clock, ProcessorProperties properties) {
         this.consumers = consumers;
         this.codec = codec;
         this.claims = claims;
-        this.runner = runner;
+        this.execution = execution;
         this.publisher = publisher;
         this.workerId = workerId;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * What the consumer hands records to: the runner of attempts, the outcomes of records that do not run, the
+     * timer for jobs due in a moment, and the retry topics for jobs due later.
+     */
+    @Component
+    record Execution(JobRunner runner, AttemptOutcomes outcomes, JobTimer timer, RetryTopics retryTopics) {
     }
 
     @Override
@@ -99,8 +110,10 @@ class JobConsumer implements SmartLifecycle {
     private JobPollLoop pollLoop(Consumer<String, byte[]> consumer, ExecutorService workers) {
         InFlightRecords inFlight = new InFlightRecords(publisher, clock, properties.retryBackoff());
         OffsetCommitter committer = new OffsetCommitter(consumer, inFlight, claims, clock, properties);
-        RecordDispatcher dispatcher = new RecordDispatcher(consumer, inFlight, codec, claims, runner, workers,
-                workerId, clock, properties.maxInFlightPerPartition());
+        RecordDispatcher.Limits limits = new RecordDispatcher.Limits(properties.maxInFlightPerPartition(),
+                execution.retryTopics().shortestTier());
+        RecordDispatcher dispatcher = new RecordDispatcher(consumer, inFlight, codec, claims, execution.runner(),
+                execution.outcomes(), workers, execution.timer(), clock, limits);
         PartitionHandOver handOver = new PartitionHandOver(inFlight, committer, claims, properties.revokeGrace());
         return new JobPollLoop(consumer, inFlight, dispatcher, committer, handOver, properties);
     }

@@ -59,7 +59,7 @@ final class PartitionHandOver implements ConsumerRebalanceListener {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
         List<PartitionState> lost = inFlight.of(partitions);
         log.warn("Partitions {} lost; interrupting their running jobs", partitions);
-        release(lost.stream().flatMap(partition -> partition.cancelRuns().stream()).map(this::keyOf).toList());
+        release(lost.stream().flatMap(partition -> partition.abandonRuns().stream()).map(this::keyOf).toList());
         inFlight.remove(lost);
     }
 
@@ -71,7 +71,7 @@ final class PartitionHandOver implements ConsumerRebalanceListener {
     List<JobRunKey> drain(List<PartitionState> partitions, Duration grace) {
         inFlight.awaitUntil(() -> partitions.stream().allMatch(PartitionState::isIdle), grace);
         List<JobRunKey> interrupted = partitions.stream()
-                .flatMap(partition -> partition.cancelRuns().stream()).map(this::keyOf).toList();
+                .flatMap(partition -> partition.abandonRuns().stream()).map(this::keyOf).toList();
         inFlight.awaitUntil(() -> partitions.stream().noneMatch(PartitionState::hasRuns), grace);
         committer.commitNow(partitions);
         if (!interrupted.isEmpty()) {

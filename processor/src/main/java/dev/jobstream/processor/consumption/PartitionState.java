@@ -49,21 +49,21 @@ final class PartitionState {
         return offsets.unfinished() == 0;
     }
 
-    /** Whether runs are still going, or ended with their final event not yet acknowledged. */
+    /** Whether runs are still going, or ended with their outcome not yet acknowledged. */
     boolean hasRuns() {
         return !runs.isEmpty();
     }
 
     /**
-     * Cancels the runs that have not ended. Their records stay unfinished, so their offsets are not committed;
-     * runs that ended stay until their final event is acknowledged.
+     * Abandons the runs that have not ended. Their records stay unfinished, so their offsets are not committed;
+     * runs that ended stay until their outcome is acknowledged.
      *
-     * @return the cancelled runs
+     * @return the abandoned runs
      */
-    List<JobRun> cancelRuns() {
-        List<JobRun> cancelled = new ArrayList<>();
-        runs.values().removeIf(run -> run.cancel() && cancelled.add(run));
-        return cancelled;
+    List<JobRun> abandonRuns() {
+        List<JobRun> abandoned = new ArrayList<>();
+        runs.values().removeIf(run -> run.abandon() && abandoned.add(run));
+        return abandoned;
     }
 
     /** The offset to commit, when it moved since the last commit. */

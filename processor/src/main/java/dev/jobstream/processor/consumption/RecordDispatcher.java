@@ -4,36 +4,41 @@ import dev.jobstream.contract.InvalidJobRecordException;
 import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobIds;
 import dev.jobstream.contract.JobRecord;
-import dev.jobstream.contract.JobStatus;
-import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.contract.RecordOrigin;
-import dev.jobstream.processor.WorkerId;
+import dev.jobstream.processor.claim.Claims;
 import dev.jobstream.processor.claim.JobClaims;
 import dev.jobstream.processor.claim.JobRunKey;
+import dev.jobstream.processor.execution.AttemptOutcomes;
 import dev.jobstream.processor.execution.JobRun;
 import dev.jobstream.processor.execution.JobRunner;
+import dev.jobstream.processor.execution.JobTimer;
+import dev.jobstream.processor.outcome.Outcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Turns the records of one poll into work: records that are not valid jobs are reported failed, the jobs are
- * claimed together, and the claimed ones go to the workers. A job that ran already, or runs elsewhere, is
- * skipped and counts as finished. A partition never holds more than
- * {@code jobstream.processor.max-in-flight-per-partition} unfinished records.
+ * Turns the records of one poll into work. Records that are not valid jobs go to the dead-letter queue; jobs whose
+ * {@code not_before} is further away than the shortest retry tier wait in a retry topic; the others are claimed
+ * together, in one statement that also finds cancelled jobs, and the claimed ones go to the workers, at their
+ * {@code not_before} when that is moments away. A job that ran already, runs elsewhere or was cancelled is skipped
+ * and counts as finished. A partition never holds more than {@code jobstream.processor.max-in-flight-per-partition}
+ * unfinished records.
  */
 final class RecordDispatcher {
 
@@ -44,22 +49,34 @@ final class RecordDispatcher {
     private final JobCodec codec;
     private final JobClaims claims;
     private final JobRunner runner;
+    private final AttemptOutcomes outcomes;
     private final Executor workers;
-    private final WorkerId workerId;
+    private final JobTimer timer;
     private final Clock clock;
-    private final int maxInFlightPerPartition;
+    private final Limits limits;
 
     RecordDispatcher(Consumer<?, ?> consumer, InFlightRecords inFlight, JobCodec codec, JobClaims claims,
-            JobRunner runner, Executor workers, WorkerId workerId, Clock clock, int maxInFlightPerPartition) {
+            JobRunner runner, AttemptOutcomes outcomes, Executor workers, JobTimer timer, Clock clock, Limits limits) {
         this.consumer = consumer;
         this.inFlight = inFlight;
         this.codec = codec;
         this.claims = claims;
         this.runner = runner;
+        this.outcomes = outcomes;
         this.workers = workers;
-        this.workerId = workerId;
+        this.timer = timer;
         this.clock = clock;
-        this.maxInFlightPerPartition = maxInFlightPerPartition;
+        this.limits = limits;
+    }
+
+    /**
+     * The bounds the dispatcher works within.
+     *
+     * @param maxInFlightPerPartition unfinished records of one partition before it is paused
+     * @param longestHold the furthest {@code not_before} a job is held in memory for rather than parked in a retry
+     *     topic: the shortest retry tier
+     */
+    record Limits(int maxInFlightPerPartition, Duration longestHold) {
     }
 
     /**
@@ -69,26 +86,24 @@ final class RecordDispatcher {
      *     records again
      */
     boolean dispatch(ConsumerRecords<String, byte[]> records) {
-        List<Arrival> jobs = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
+        List<Arrival> arrivals = new ArrayList<>();
         for (TopicPartition owned : records.partitions()) {
             PartitionState partition = inFlight.get(owned);
             if (partition == null) {
                 throw new IllegalStateException("Records from unassigned partition " + owned);
             }
             for (ConsumerRecord<String, byte[]> record : withinBound(partition, records.records(owned))) {
-                decode(partition, record, jobs, rejections);
+                arrivals.add(decode(partition, record));
             }
         }
-        Set<JobRunKey> claimed;
+        Claims answer;
         try {
-            claimed = new HashSet<>(claims.claim(distinctKeys(jobs)));
+            answer = claims.claim(keysToClaim(arrivals));
         } catch (DataAccessException failure) {
             rewind(records, failure);
             return false;
         }
-        rejections.forEach(this::reject);
-        jobs.forEach(job -> start(job, claimed));
+        arrivals.forEach(arrival -> handle(arrival, answer));
         return true;
     }
 
@@ -98,7 +113,7 @@ final class RecordDispatcher {
      */
     private List<ConsumerRecord<String, byte[]>> withinBound(PartitionState partition,
             List<ConsumerRecord<String, byte[]>> polled) {
-        int room = Math.max(0, maxInFlightPerPartition - partition.unfinished());
+        int room = Math.max(0, limits.maxInFlightPerPartition() - partition.unfinished());
         if (polled.size() <= room) {
             return polled;
         }
@@ -110,18 +125,19 @@ final class RecordDispatcher {
         return polled.subList(0, room);
     }
 
-    private void decode(PartitionState partition, ConsumerRecord<String, byte[]> record, List<Arrival> jobs,
-            List<Rejection> rejections) {
+    private Arrival decode(PartitionState partition, ConsumerRecord<String, byte[]> record) {
         Instant written = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : clock.instant();
         RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(), written);
         try {
-            jobs.add(new Arrival(partition, origin, codec.decodeJob(record.value(), origin)));
+            JobRecord job = codec.decodeJob(record.value(), origin);
+            boolean parked = untilDue(job).compareTo(limits.longestHold()) > 0;
+            return new Arrival(partition, origin, record.value(), job, null, parked);
         } catch (InvalidJobRecordException invalid) {
-            rejections.add(new Rejection(partition, origin, invalid));
+            return new Arrival(partition, origin, record.value(), null, invalid, false);
         } catch (RuntimeException unreadable) {
             // A record the codec trips over is still a record that is not a valid job; it must not stop the batch.
-            rejections.add(new Rejection(partition, origin, new InvalidJobRecordException(
-                    "record could not be read: " + unreadable, derivedId(origin), null, null)));
+            return new Arrival(partition, origin, record.value(), null, new InvalidJobRecordException(
+                    "record could not be read: " + unreadable, derivedId(origin), null, null), false);
         }
     }
 
@@ -129,36 +145,78 @@ final class RecordDispatcher {
         return JobIds.forRecord(origin.topic(), origin.partition(), origin.offset());
     }
 
-    private static Set<JobRunKey> distinctKeys(List<Arrival> jobs) {
+    private Set<JobRunKey> keysToClaim(List<Arrival> arrivals) {
         Set<JobRunKey> keys = new LinkedHashSet<>();
-        jobs.forEach(job -> keys.add(JobRunKey.of(job.job())));
+        arrivals.stream().filter(arrival -> !arrival.parked()).forEach(arrival -> keys.add(arrival.key()));
         return keys;
     }
 
-    private void reject(Rejection rejection) {
-        RecordOrigin origin = rejection.origin();
-        log.warn("Record {} is not a valid job: {}", origin, rejection.reason().getMessage());
-        rejection.partition().track(origin.offset());
-        JobStatusEvent failed = JobStatusEvent.rejected(rejection.reason(), JobStatus.FAILED, workerId.value(),
-                clock.instant());
-        inFlight.publishFinal(rejection.partition(), origin.offset(), null, failed);
+    private void handle(Arrival arrival, Claims answer) {
+        arrival.partition().track(arrival.origin().offset());
+        JobRecord job = arrival.job();
+        InvalidJobRecordException invalid = arrival.invalid();
+        if (invalid != null) {
+            reject(arrival, invalid, answer);
+        } else if (job == null) {
+            throw new IllegalStateException("Record " + arrival.origin() + " is neither a job nor invalid");
+        } else if (arrival.parked()) {
+            defer(arrival, job);
+        } else if (answer.isCancelled(arrival.key())) {
+            skip(arrival, "its job was cancelled");
+        } else if (!answer.take(arrival.key())) {
+            skip(arrival, "attempt " + job.attempt() + " ran already or is running");
+        } else {
+            start(arrival, job);
+        }
     }
 
-    private void start(Arrival arrival, Set<JobRunKey> claimed) {
-        PartitionState partition = arrival.partition();
-        long offset = arrival.origin().offset();
-        JobRunKey key = JobRunKey.of(arrival.job());
-        partition.track(offset);
-        if (!claimed.remove(key)) {
-            log.debug("Job {} from {} skipped: attempt {} ran already or is running", key.jobId(), arrival.origin(),
-                    key.attempt());
-            partition.finish(offset);
+    private void reject(Arrival arrival, InvalidJobRecordException invalid, Claims answer) {
+        if (!answer.take(arrival.key())) {
+            skip(arrival, "it was dead-lettered already");
             return;
         }
-        JobRun run = runner.prepare(arrival.job(), arrival.origin(),
-                outcome -> inFlight.publishFinal(partition, offset, key, outcome));
-        partition.running(offset, run);
-        workers.execute(run);
+        publish(arrival, outcomes.rejected(arrival.value(), arrival.origin(), invalid));
+    }
+
+    private void defer(Arrival arrival, JobRecord job) {
+        Duration wait = untilDue(job);
+        log.debug("Job {} from {} is due at {}; it waits in a retry topic", job.id(), arrival.origin(),
+                job.notBefore());
+        inFlight.publishFinal(arrival.partition(), arrival.origin().offset(), null, outcomes.deferred(job, wait));
+    }
+
+    private void skip(Arrival arrival, String reason) {
+        log.debug("Record {} of job {} skipped: {}", arrival.origin(), arrival.key().jobId(), reason);
+        arrival.partition().finish(arrival.origin().offset());
+    }
+
+    private void start(Arrival arrival, JobRecord job) {
+        JobRun run = runner.prepare(job, arrival.origin(), outcome -> publish(arrival, outcome));
+        arrival.partition().running(arrival.origin().offset(), run);
+        Duration wait = untilDue(job);
+        if (wait.isZero()) {
+            workers.execute(run);
+        } else {
+            timer.after(wait, () -> hand(run));
+        }
+    }
+
+    private void hand(JobRun run) {
+        try {
+            workers.execute(run);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Job {} was due after the workers stopped; it runs after the restart", run.job().id());
+        }
+    }
+
+    private void publish(Arrival arrival, Outcome outcome) {
+        inFlight.publishFinal(arrival.partition(), arrival.origin().offset(), arrival.key(), outcome);
+    }
+
+    private Duration untilDue(JobRecord job) {
+        Instant now = clock.instant();
+        return job.notBefore() == null || !job.notBefore().isAfter(now) ? Duration.ZERO
+                : Duration.between(now, job.notBefore());
     }
 
     private void rewind(ConsumerRecords<String, byte[]> records, DataAccessException failure) {
@@ -168,9 +226,25 @@ final class RecordDispatcher {
         }
     }
 
-    private record Arrival(PartitionState partition, RecordOrigin origin, JobRecord job) {
-    }
+    /**
+     * A record read from the jobs topic: a job, or the reason it is not one.
+     *
+     * @param partition the partition's state when it was read
+     * @param origin where it was read
+     * @param value its value as it was read
+     * @param job the job, when it is one
+     * @param invalid why it is not a job, when it is not
+     * @param parked whether the job is due too late to hold in memory, and waits in a retry topic instead
+     */
+    private record Arrival(PartitionState partition, RecordOrigin origin, byte @Nullable [] value,
+            @Nullable JobRecord job, @Nullable InvalidJobRecordException invalid, boolean parked) {
 
-    private record Rejection(PartitionState partition, RecordOrigin origin, InvalidJobRecordException reason) {
+        /**
+         * The claim that makes the attempt run once: a job's attempt, or for a record that is not a valid job an id
+         * derived from its place in the log, so that it is dead-lettered once however often it is read.
+         */
+        JobRunKey key() {
+            return job != null ? JobRunKey.of(job) : new JobRunKey(derivedId(origin), 0, 0);
+        }
     }
 }

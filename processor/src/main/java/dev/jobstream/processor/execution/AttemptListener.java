@@ -1,13 +1,13 @@
 package dev.jobstream.processor.execution;
 
-import dev.jobstream.contract.JobStatusEvent;
+import dev.jobstream.processor.outcome.Outcome;
 
 /**
- * Told when an attempt ended and its final status event is ready to publish. Called on the worker thread.
+ * Told when an attempt ended and its outcome is ready to publish. Called on the worker thread.
  */
 @FunctionalInterface
 public interface AttemptListener {
 
-    /** The attempt ended; {@code outcome} is its done, failed or other final event. */
-    void ended(JobStatusEvent outcome);
+    /** The attempt ended; {@code outcome} holds its final status event and whatever carries the job on. */
+    void ended(Outcome outcome);
 }

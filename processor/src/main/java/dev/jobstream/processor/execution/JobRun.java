@@ -1,22 +1,27 @@
 package dev.jobstream.processor.execution;
 
 import dev.jobstream.contract.JobRecord;
-import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.contract.RecordOrigin;
+import dev.jobstream.processor.outcome.Outcome;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
  * One attempt of one job, queued for or running on a worker thread.
  *
- * <p>A run either ends, handing its final event to its listener, or is cancelled first; never both. That is
- * what lets the consumer release the claim of a cancelled run without the risk that the job finishes anyway.
+ * <p>A run either ends, handing its outcome to its listener, or is abandoned first; never both. That is what lets
+ * the consumer release the claim of an abandoned run without the risk that the job finishes anyway.
+ *
+ * <p>A run can also be stopped early and still end: when its job is cancelled, or when it outlasts its timeout.
+ * It is then interrupted, and the failure it reports says why ({@link JobCancelledException},
+ * {@link JobTimeoutException}); a cancellation overrides a timeout that came first.
  */
 public final class JobRun implements Runnable {
 
     private static final String TRACE_ID = "traceId";
 
-    private enum State { QUEUED, RUNNING, ENDED, CANCELLED }
+    private enum State { QUEUED, RUNNING, ENDED, ABANDONED }
 
     private final JobRecord job;
     private final RecordOrigin origin;
@@ -24,6 +29,7 @@ public final class JobRun implements Runnable {
     private final JobRunner runner;
     private State state = State.QUEUED;
     private @Nullable Thread worker;
+    private @Nullable Stop stop;
 
     JobRun(JobRecord job, RecordOrigin origin, AttemptListener listener, JobRunner runner) {
         this.job = job;
@@ -36,6 +42,10 @@ public final class JobRun implements Runnable {
         return job;
     }
 
+    RecordOrigin origin() {
+        return origin;
+    }
+
     @Override
     public void run() {
         if (!begin()) {
@@ -46,7 +56,7 @@ public final class JobRun implements Runnable {
             MDC.put(TRACE_ID, traceId);
         }
         try {
-            JobStatusEvent outcome = runner.attempt(job, origin, this::isCancelled);
+            Outcome outcome = runner.attempt(this);
             if (outcome != null && end()) {
                 listener.ended(outcome);
             }
@@ -57,24 +67,75 @@ public final class JobRun implements Runnable {
     }
 
     /**
-     * Stops the run unless it already ended: a queued run never starts, a running one is interrupted and its
-     * outcome dropped.
+     * Stops the run without an outcome, unless it already ended: a queued run never starts, a running one is
+     * interrupted and its outcome dropped.
      *
-     * @return whether the run was cancelled; {@code false} when it ended first and its outcome is on its way
+     * @return whether the run was abandoned; {@code false} when it ended first and its outcome is on its way
      */
-    public synchronized boolean cancel() {
-        if (state == State.ENDED || state == State.CANCELLED) {
-            return state == State.CANCELLED;
+    public boolean abandon() {
+        boolean abandoned = markAbandoned();
+        runner.forget(this);
+        return abandoned;
+    }
+
+    /**
+     * Stops the run because its job was cancelled: a running attempt is interrupted and ends as cancelled, a queued
+     * one ends as cancelled when it comes up, without running.
+     *
+     * @return whether the attempt had started
+     */
+    synchronized boolean cancel(String requestedBy) {
+        if (state != State.QUEUED && state != State.RUNNING) {
+            return false;
         }
-        state = State.CANCELLED;
+        stop = new Stop(true, "cancelled by " + requestedBy);
+        interruptWorker();
+        return state == State.RUNNING;
+    }
+
+    /** Interrupts the attempt because it ran longer than {@code timeout}; it then ends as a failed attempt. */
+    synchronized void timeOut(Duration timeout) {
+        if (state == State.RUNNING && stop == null) {
+            stop = new Stop(false, "attempt " + job.attempt() + " ran longer than its timeout of "
+                    + timeout.toSeconds() + "s");
+            interruptWorker();
+        }
+    }
+
+    /** Whether the job was cancelled before the attempt started. */
+    synchronized boolean cancelledBeforeStart() {
+        return stop != null && stop.cancellation();
+    }
+
+    /**
+     * Why the attempt failed, given what its handler threw.
+     *
+     * @return the failure to report, or {@code null} when the run was abandoned and reports nothing
+     */
+    synchronized @Nullable Exception failureOf(Exception thrown) {
+        if (state == State.ABANDONED) {
+            return null;
+        }
+        if (stop == null) {
+            return thrown;
+        }
+        return stop.cancellation() ? new JobCancelledException(stop.reason(), thrown)
+                : new JobTimeoutException(stop.reason(), thrown);
+    }
+
+    private void interruptWorker() {
         if (worker != null) {
             worker.interrupt();
         }
-        return true;
     }
 
-    private synchronized boolean isCancelled() {
-        return state == State.CANCELLED;
+    private synchronized boolean markAbandoned() {
+        if (state == State.ENDED || state == State.ABANDONED) {
+            return state == State.ABANDONED;
+        }
+        state = State.ABANDONED;
+        interruptWorker();
+        return true;
     }
 
     private synchronized boolean begin() {
@@ -94,11 +155,18 @@ public final class JobRun implements Runnable {
         return true;
     }
 
-    private synchronized void leave() {
-        worker = null;
-        if (state == State.CANCELLED) {
-            // The cancelling interrupt is meant for this run only, not for the next task of this thread.
-            Thread.interrupted();
+    private void leave() {
+        synchronized (this) {
+            worker = null;
+            if (state == State.ABANDONED || stop != null) {
+                // An interrupt that stopped this run is meant for it only, not for the next task of this thread.
+                Thread.interrupted();
+            }
         }
+        runner.forget(this);
+    }
+
+    /** Why a run was asked to stop before its handler returned. */
+    private record Stop(boolean cancellation, String reason) {
     }
 }

@@ -1,18 +1,18 @@
 package dev.jobstream.processor.execution;
 
-import dev.jobstream.contract.JobError;
 import dev.jobstream.contract.JobRecord;
-import dev.jobstream.contract.JobStatus;
 import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.contract.RecordOrigin;
+import dev.jobstream.processor.ProcessorProperties;
 import dev.jobstream.processor.WorkerId;
 import dev.jobstream.processor.handler.JobContext;
 import dev.jobstream.processor.handler.JobHandlers;
+import dev.jobstream.processor.outcome.Outcome;
 import dev.jobstream.processor.status.StatusPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs attempts: announces the start, calls the job's handler and turns what it did into the final event.
+ * Runs attempts: announces the start, calls the job's handler within the job's timeout and turns what it did into
+ * the attempt's outcome.
  */
 @Component
 public class JobRunner {
@@ -29,50 +30,81 @@ public class JobRunner {
 
     private final JobHandlers handlers;
     private final StatusPublisher publisher;
-    private final FailureOutcome failures;
+    private final AttemptOutcomes outcomes;
+    private final RunningJobs running;
+    private final JobTimer timer;
     private final WorkerId workerId;
     private final Clock clock;
+    private final Duration defaultTimeout;
 
-    JobRunner(JobHandlers handlers, StatusPublisher publisher, FailureOutcome failures, WorkerId workerId,
-            Clock clock) {
+    JobRunner(JobHandlers handlers, StatusPublisher publisher, AttemptOutcomes outcomes, RunningJobs running,
+            JobTimer timer, WorkerId workerId, Clock clock, ProcessorProperties properties) {
         this.handlers = handlers;
         this.publisher = publisher;
-        this.failures = failures;
+        this.outcomes = outcomes;
+        this.running = running;
+        this.timer = timer;
         this.workerId = workerId;
         this.clock = clock;
+        this.defaultTimeout = properties.defaultTimeout();
     }
 
-    /** An attempt of a job, to hand to a worker thread; its listener gets the final event. */
+    /**
+     * An attempt of a job, to hand to a worker thread; its listener gets the outcome. From now on until it ends, a
+     * cancellation of the job reaches it.
+     */
     public JobRun prepare(JobRecord job, RecordOrigin origin, AttemptListener listener) {
-        return new JobRun(job, origin, listener, this);
+        JobRun run = new JobRun(job, origin, listener, this);
+        running.add(run);
+        return run;
     }
 
-    /** Runs an attempt; returns its final event, or {@code null} when it was cancelled. */
-    @Nullable JobStatusEvent attempt(JobRecord job, RecordOrigin origin, BooleanSupplier cancelled) {
+    /** Runs an attempt; returns its outcome, or {@code null} when it was abandoned. */
+    @Nullable Outcome attempt(JobRun run) {
+        JobRecord job = run.job();
         Instant startedAt = clock.instant();
+        if (run.cancelledBeforeStart()) {
+            return failed(run, startedAt, new InterruptedException("cancelled before it started"));
+        }
+        announceStart(job, run.origin(), startedAt);
+        Duration timeout = timeoutOf(job);
+        ScheduledFuture<?> deadline = timer.after(timeout, () -> run.timeOut(timeout));
+        try {
+            JsonNode result = handlers.forType(job.type()).run(job.payload(), contextOf(job));
+            log.debug("Job {} from {} done in {}", job.id(), run.origin(),
+                    Duration.between(startedAt, clock.instant()));
+            return outcomes.done(job, startedAt, result);
+        } catch (Exception thrown) {
+            return failed(run, startedAt, thrown);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    /** The run ended or was abandoned; a cancellation no longer needs to reach it. */
+    void forget(JobRun run) {
+        running.remove(run);
+    }
+
+    private @Nullable Outcome failed(JobRun run, Instant startedAt, Exception thrown) {
+        Exception failure = run.failureOf(thrown);
+        if (failure == null) {
+            log.debug("Job {} from {} interrupted in attempt {}", run.job().id(), run.origin(), run.job().attempt());
+            return null;
+        }
+        return outcomes.failed(run.job(), run.origin(), startedAt, failure);
+    }
+
+    private void announceStart(JobRecord job, RecordOrigin origin, Instant startedAt) {
         publisher.publish(JobStatusEvent.running(job, workerId.value(), startedAt)).exceptionally(failure -> {
             log.warn("Running event of job {} from {} was not published", job.id(), origin, failure);
             return null;
         });
         log.debug("Job {} from {} started attempt {}", job.id(), origin, job.attempt());
-        try {
-            JsonNode result = handlers.forType(job.type()).run(job.payload(), contextOf(job));
-            log.debug("Job {} from {} done in {}", job.id(), origin, Duration.between(startedAt, clock.instant()));
-            return JobStatusEvent.done(job, workerId.value(), startedAt, result, clock.instant());
-        } catch (Exception failure) {
-            if (cancelled.getAsBoolean()) {
-                log.debug("Job {} from {} interrupted in attempt {}", job.id(), origin, job.attempt());
-                return null;
-            }
-            return failed(job, origin, startedAt, failure);
-        }
     }
 
-    private JobStatusEvent failed(JobRecord job, RecordOrigin origin, Instant startedAt, Exception failure) {
-        JobStatus next = failures.after(job, failure);
-        log.warn("Job {} from {} failed in attempt {} of {} and is now {}", job.id(), origin, job.attempt(),
-                job.maxRetries() + 1, next.wireName(), failure);
-        return JobStatusEvent.ended(job, next, workerId.value(), startedAt, JobError.of(failure), clock.instant());
+    private Duration timeoutOf(JobRecord job) {
+        return job.timeoutSeconds() != null ? Duration.ofSeconds(job.timeoutSeconds()) : defaultTimeout;
     }
 
     private JobContext contextOf(JobRecord job) {

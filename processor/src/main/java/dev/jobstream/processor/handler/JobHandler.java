@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
  * rule in the contract's {@code JobRules}.
  *
  * <p>A handler runs on a worker thread and must give up promptly when that thread is interrupted: the
- * processor interrupts jobs whose partition moved to another processor, or that outlast the shutdown grace.
+ * processor interrupts jobs that were cancelled, that outlast their timeout, whose partition moved to another
+ * processor, or that outlast the shutdown grace. A handler that ignores the interrupt keeps its worker busy.
  */
 public interface JobHandler {
 

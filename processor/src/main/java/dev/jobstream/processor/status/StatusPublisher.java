@@ -4,6 +4,7 @@ import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.contract.Topics;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,14 @@ public class StatusPublisher {
      */
     public CompletableFuture<?> publish(JobStatusEvent event) {
         try {
-            return template.send(Topics.STATUS, event.jobId().toString(), codec.encode(event));
+            return template.send(recordOf(event));
         } catch (RuntimeException notSent) {
             return CompletableFuture.failedFuture(notSent);
         }
+    }
+
+    /** The record that carries an event, for publishing it as part of an outcome. */
+    public ProducerRecord<String, byte[]> recordOf(JobStatusEvent event) {
+        return new ProducerRecord<>(Topics.STATUS, event.jobId().toString(), codec.encode(event));
     }
 }

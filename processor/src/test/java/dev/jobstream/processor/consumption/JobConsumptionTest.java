@@ -1,11 +1,12 @@
 package dev.jobstream.processor.consumption;
 
+import static dev.jobstream.contract.JobStatus.DEAD;
 import static dev.jobstream.contract.JobStatus.DONE;
-import static dev.jobstream.contract.JobStatus.FAILED;
 import static dev.jobstream.contract.JobStatus.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jobstream.contract.DeadLetterHeaders;
 import dev.jobstream.contract.InvalidJobRecordException;
 import dev.jobstream.contract.JobIds;
 import dev.jobstream.contract.JobStatusEvent;
@@ -14,12 +15,14 @@ import dev.jobstream.processor.JobsTopic;
 import dev.jobstream.processor.ProcessorApplication;
 import dev.jobstream.processor.StatusEvents;
 import dev.jobstream.processor.TestJob;
+import dev.jobstream.processor.TopicReader;
 import dev.jobstream.processor.WorkerId;
 import dev.jobstream.processor.handler.JobFailedException;
 import dev.jobstream.testsupport.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionFactory;
@@ -56,8 +60,11 @@ class JobConsumptionTest {
     private static final int DUPLICATE_PARTITION = 3;
     private static final int INVALID_PARTITION = 4;
 
+    private static final Map<UUID, byte[]> PUBLISHED = new HashMap<>();
+
     private static JobsTopic jobs;
     private static StatusEvents events;
+    private static TopicReader deadLetters;
     private static Admin admin;
 
     @Autowired
@@ -78,6 +85,7 @@ class JobConsumptionTest {
             String bootstrapServers = TestInfrastructure.shared().bootstrapServers();
             jobs = new JobsTopic(bootstrapServers);
             events = new StatusEvents(bootstrapServers);
+            deadLetters = new TopicReader(bootstrapServers, Topics.DEAD_LETTER);
             admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         }
     }
@@ -86,6 +94,7 @@ class JobConsumptionTest {
     static void disconnect() throws InterruptedException {
         jobs.close();
         events.close();
+        deadLetters.close();
         admin.close();
     }
 
@@ -115,26 +124,26 @@ class JobConsumptionTest {
     }
 
     @Test
-    void failJobEndsFailedWithItsMessageOrTheDefaultOne() {
+    void failJobWithoutRetriesEndsDeadWithItsMessageOrTheDefaultOne() {
         // given
-        TestJob withMessage = TestJob.fail("disk on fire");
-        TestJob withoutMessage = TestJob.withPayload(TestJob.payload("fail"));
+        TestJob withMessage = TestJob.fail("disk on fire").withMaxRetries(0);
+        TestJob withoutMessage = TestJob.withPayload(TestJob.payload("fail")).withMaxRetries(0);
 
         // when
         jobs.publish(HANDLER_PARTITION, withMessage);
         jobs.publish(HANDLER_PARTITION, withoutMessage);
 
         // then
-        JobStatusEvent failed = eventually().until(() -> events.first(withMessage.id(), FAILED), Optional::isPresent)
+        JobStatusEvent dead = eventually().until(() -> events.first(withMessage.id(), DEAD), Optional::isPresent)
                 .orElseThrow();
-        assertThat(events.of(withMessage.id())).extracting(JobStatusEvent::status).containsExactly(RUNNING, FAILED);
-        assertThat(failed.startedAt()).isNotNull();
-        assertThat(failed.error()).isNotNull();
-        assertThat(failed.error().type()).isEqualTo(JobFailedException.class.getName());
-        assertThat(failed.error().message()).isEqualTo("disk on fire");
-        JobStatusEvent failedByDefault = eventually()
-                .until(() -> events.first(withoutMessage.id(), FAILED), Optional::isPresent).orElseThrow();
-        assertThat(failedByDefault.error().message()).isEqualTo("job failed as requested");
+        assertThat(events.of(withMessage.id())).extracting(JobStatusEvent::status).containsExactly(RUNNING, DEAD);
+        assertThat(dead.startedAt()).isNotNull();
+        assertThat(dead.error()).isNotNull();
+        assertThat(dead.error().type()).isEqualTo(JobFailedException.class.getName());
+        assertThat(dead.error().message()).isEqualTo("disk on fire");
+        JobStatusEvent deadByDefault = eventually()
+                .until(() -> events.first(withoutMessage.id(), DEAD), Optional::isPresent).orElseThrow();
+        assertThat(deadByDefault.error().message()).isEqualTo("job failed as requested");
     }
 
     @Test
@@ -176,13 +185,14 @@ class JobConsumptionTest {
     }
 
     @Test
-    void invalidRecordsEachFailOnceWithTheirReasonAndDoNotBlockTheirPartition() {
+    void invalidRecordsAreEachDeadLetteredOnceWithTheirReasonAndDoNotBlockTheirPartition() {
         // given
         byte[] valid = TestJob.quick().bytes();
         Map<UUID, String> reasons = new LinkedHashMap<>();
         reasons.put(invalidRecord("not json at all".getBytes(StandardCharsets.UTF_8)), "value is not JSON");
         reasons.put(invalidRecord(Arrays.copyOf(valid, valid.length / 2)), "value is not JSON");
         reasons.put(invalidRecord(null), "record has no value");
+        reasons.put(invalidRecord("[1, 2]".getBytes(StandardCharsets.UTF_8)), "value must be a JSON object");
         reasons.put(invalidJob(TestJob.withPayload(TestJob.payload("teleport"))), "payload.type: unknown type");
         reasons.put(invalidJob(TestJob.withPayload(TestJob.payload("sleep").put("duration", "5s"))),
                 "payload.duration: must be a whole number");
@@ -194,14 +204,20 @@ class JobConsumptionTest {
 
         // then
         eventually().until(() -> events.first(behind.id(), DONE).isPresent());
-        eventually().until(() -> reasons.keySet().stream().allMatch(id -> events.first(id, FAILED).isPresent()));
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> reasons.keySet().stream().allMatch(id -> events.of(id).size() == 1));
+        eventually().until(() -> reasons.keySet().stream().allMatch(id -> events.first(id, DEAD).isPresent()));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> reasons.keySet().stream()
+                .allMatch(id -> events.of(id).size() == 1 && deadLetters.withKey(id.toString()).size() == 1));
         reasons.forEach((id, reason) -> {
-            JobStatusEvent failed = events.of(id).get(0);
-            assertThat(failed.status()).isEqualTo(FAILED);
-            assertThat(failed.error().type()).isEqualTo(InvalidJobRecordException.REASON);
-            assertThat(failed.error().message()).contains(reason);
+            JobStatusEvent dead = events.of(id).get(0);
+            assertThat(dead.status()).isEqualTo(DEAD);
+            assertThat(dead.error().type()).isEqualTo(InvalidJobRecordException.REASON);
+            assertThat(dead.error().message()).contains(reason);
+            ConsumerRecord<String, byte[]> deadLetter = deadLetters.withKey(id.toString()).get(0);
+            assertThat(header(deadLetter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo(InvalidJobRecordException.REASON);
+            assertThat(header(deadLetter, DeadLetterHeaders.ERROR_MESSAGE)).contains(reason);
+            assertThat(header(deadLetter, DeadLetterHeaders.ORIGIN)).startsWith(Topics.JOBS + "-" + INVALID_PARTITION
+                    + "@");
+            assertThat(deadLetter.value()).isEqualTo(PUBLISHED.get(id));
         });
     }
 
@@ -226,12 +242,19 @@ class JobConsumptionTest {
 
     private static UUID invalidRecord(byte[] value) {
         long offset = jobs.publish(INVALID_PARTITION, "no-id", value);
-        return JobIds.forRecord(Topics.JOBS, INVALID_PARTITION, offset);
+        UUID id = JobIds.forRecord(Topics.JOBS, INVALID_PARTITION, offset);
+        PUBLISHED.put(id, value);
+        return id;
     }
 
     private static UUID invalidJob(TestJob job) {
         jobs.publish(INVALID_PARTITION, job);
+        PUBLISHED.put(job.id(), job.bytes());
         return job.id();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static long committedOffset(int partition) throws Exception {

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A second processor joins the group while the first runs a job on every partition: the partitions that move
- * are handed over after the revoke grace, and every job is done exactly once, by whoever owns it at the end.
+ * are handed over after the revoke grace, and every job is done exactly once, by whoever owns it at the end. The
+ * jobs last long enough for the second processor to start and the group to rebalance on a busy machine.
  */
 class RebalanceTest {
 
@@ -36,7 +37,7 @@ class RebalanceTest {
         // given
         ConfigurableApplicationContext first = TestProcessors.start("--jobstream.processor.revoke-grace=1s");
         String firstWorker = TestProcessors.workerOf(first);
-        List<TestJob> sleeps = IntStream.range(0, PARTITIONS).mapToObj(i -> TestJob.sleep(5)).toList();
+        List<TestJob> sleeps = IntStream.range(0, PARTITIONS).mapToObj(i -> TestJob.sleep(10)).toList();
         try (JobsTopic jobs = new JobsTopic(infrastructure.bootstrapServers());
                 StatusEvents events = new StatusEvents(infrastructure.bootstrapServers())) {
             IntStream.range(0, PARTITIONS).forEach(partition -> jobs.publish(partition, sleeps.get(partition)));
