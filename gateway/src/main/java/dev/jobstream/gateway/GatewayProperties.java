@@ -42,7 +42,7 @@ public record GatewayProperties(
      * @param maxSleep the longest {@code sleep} a job may ask for
      * @param maxComputeSize the largest {@code size} a {@code compute} job may ask for
      */
-    public record Limits(@DefaultValue("1h") Duration maxSleep, @DefaultValue("50000000") long maxComputeSize) {
+    public record Limits(@DefaultValue("5m") Duration maxSleep, @DefaultValue("50000000") long maxComputeSize) {
 
         public Limits {
             requirePositive("limits.max-sleep", maxSleep.toSeconds());

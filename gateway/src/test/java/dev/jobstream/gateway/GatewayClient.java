@@ -39,6 +39,22 @@ public final class GatewayClient {
         return send(request(path).header("X-User-Id", user).GET());
     }
 
+    /** Posts to a path as the given user, without a body. */
+    public ApiResponse post(String user, String path) {
+        return send(request(path).header("X-User-Id", user).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** Posts a JSON body to a path as the given user. */
+    public ApiResponse post(String user, String path, String body) {
+        return send(request(path).header("X-User-Id", user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Deletes a path as the given user. */
+    public ApiResponse delete(String user, String path) {
+        return send(request(path).header("X-User-Id", user).DELETE());
+    }
+
     /** A request for a path of the gateway, to be completed by the caller. */
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));

@@ -1,5 +1,6 @@
 package dev.jobstream.gateway;
 
+import dev.jobstream.contract.Topics;
 import dev.jobstream.testsupport.TestInfrastructure;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +36,14 @@ public abstract class GatewayIntegrationTest {
         return new GatewayClient(port);
     }
 
-    /** The topic reader of the test Kafka. */
-    protected JobsTopic jobsTopic() {
-        return new JobsTopic(TestInfrastructure.shared().bootstrapServers());
+    /** A reader of the {@code jobs} topic of the test Kafka. */
+    protected TopicReader jobsTopic() {
+        return new TopicReader(TestInfrastructure.shared().bootstrapServers(), Topics.JOBS);
+    }
+
+    /** A reader of the {@code job-control} topic of the test Kafka. */
+    protected TopicReader controlTopic() {
+        return new TopicReader(TestInfrastructure.shared().bootstrapServers(), Topics.CONTROL);
     }
 
     /** A user no other test uses, so tests never see each other's jobs. */

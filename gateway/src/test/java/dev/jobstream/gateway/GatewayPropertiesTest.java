@@ -17,7 +17,7 @@ class GatewayPropertiesTest {
     void everySettingHasADefault() {
         GatewayProperties properties = bind(Map.of());
 
-        assertThat(properties.limits().maxSleep()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.limits().maxSleep()).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.limits().maxComputeSize()).isEqualTo(50_000_000L);
         assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
         assertThat(properties.publishTimeout()).isEqualTo(Duration.ofSeconds(5));

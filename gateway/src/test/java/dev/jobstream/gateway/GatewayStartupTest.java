@@ -22,14 +22,16 @@ class GatewayStartupTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void jobsTopicIsCreatedWithTheConfiguredPartitions() throws Exception {
+    void jobsAndControlTopicsAreCreatedWithTheConfiguredPartitions() throws Exception {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.shared().bootstrapServers());
 
         try (Admin admin = Admin.create(config)) {
-            TopicDescription jobs = admin.describeTopics(List.of(Topics.JOBS)).allTopicNames().get().get(Topics.JOBS);
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.JOBS, Topics.CONTROL))
+                    .allTopicNames().get();
 
-            assertThat(jobs.partitions()).hasSize(6);
+            assertThat(topics.get(Topics.JOBS).partitions()).hasSize(6);
+            assertThat(topics.get(Topics.CONTROL).partitions()).hasSize(6);
         }
     }
 }

@@ -16,17 +16,19 @@ public final class ReadModelJob {
 
     private static final String INSERT = """
             insert into readmodel.jobs (id, user_id, type, payload, status, generation, attempt, max_retries,
-                result, last_error, worker_id, trace_id, created_at, started_at, finished_at, next_attempt_at,
-                updated_at)
-            values (?, ?, ?, cast(? as jsonb), ?, 0, ?, 3, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
+                timeout_seconds, result, last_error, worker_id, trace_id, created_at, started_at, finished_at,
+                next_attempt_at, updated_at)
+            values (?, ?, ?, cast(? as jsonb), ?, ?, ?, 3, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private UUID id = UUID.randomUUID();
     private final @Nullable String userId;
     private String type = "sleep";
-    private String payload = "{\"type\": \"sleep\", \"duration\": 1}";
+    private @Nullable String payload = "{\"type\": \"sleep\", \"duration\": 1}";
     private String status = "pending";
+    private int generation;
     private int attempt;
+    private @Nullable Integer timeoutSeconds;
     private @Nullable String result;
     private @Nullable String lastError;
     private @Nullable String workerId;
@@ -53,6 +55,27 @@ public final class ReadModelJob {
         this.type = value;
         this.payload = payloadJson;
         return this;
+    }
+
+    /** A row whose job record the projector has not seen: no payload. */
+    public ReadModelJob withoutPayload() {
+        this.payload = null;
+        return this;
+    }
+
+    public ReadModelJob generation(int value) {
+        this.generation = value;
+        return this;
+    }
+
+    public ReadModelJob timeoutSeconds(int value) {
+        this.timeoutSeconds = value;
+        return this;
+    }
+
+    /** A job that ran out of retries: dead after {@code attempts} attempts, the last one failing with the error. */
+    public ReadModelJob dead(int attempts, Instant diedAt, String errorJson) {
+        return status("dead").ran(attempts, diedAt.minusSeconds(1), diedAt, "worker-1").lastError(errorJson);
     }
 
     public ReadModelJob status(String value) {
@@ -96,7 +119,8 @@ public final class ReadModelJob {
 
     /** Inserts the row and returns its id. */
     public UUID insertInto(JdbcTemplate jdbc) {
-        jdbc.update(INSERT, id, userId, type, payload, status, attempt, result, lastError, workerId, traceId,
+        jdbc.update(INSERT, id, userId, type, payload, status, generation, attempt, timeoutSeconds, result,
+                lastError, workerId, traceId,
                 timestamp(createdAt), timestamp(startedAt), timestamp(finishedAt), timestamp(nextAttemptAt),
                 timestamp(Instant.now()));
         return id;

@@ -1,24 +1,28 @@
 package dev.jobstream.gateway.idempotency;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * The outcome of claiming a key: either the caller now owns it and goes on to accept its job, or the key
- * already stands for an accepted job, whose response is to be replayed.
- *
- * @param storedResponse the response of the earlier submission, or null when the key was granted
+ * The outcome of claiming a key for a submission.
  */
-public record Claim(@Nullable String storedResponse) {
+public sealed interface Claim {
 
-    static Claim granted() {
-        return new Claim(null);
+    /** The key is new (or expired): the submission goes on to publish its own job. */
+    record Granted() implements Claim {
     }
 
-    static Claim replay(String response) {
-        return new Claim(response);
+    /**
+     * The key stands for a job that was never acknowledged (its publish failed, or its request was abandoned):
+     * the submission publishes that same job again, with the same id.
+     *
+     * @param jobRecord the stored job record, as JSON
+     */
+    record Resumed(String jobRecord) implements Claim {
     }
 
-    public boolean isGranted() {
-        return storedResponse == null;
+    /**
+     * The key stands for an accepted job: the submission answers with that job's response.
+     *
+     * @param response the stored response
+     */
+    record Answered(String response) implements Claim {
     }
 }

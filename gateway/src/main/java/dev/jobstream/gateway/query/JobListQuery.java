@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status only jobs in this status
  * @param type only jobs of this type
+ * @param errorText only jobs whose last error's type or message contains this text, ignoring case
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
  * @param after the cursor of the previous page
  */
-record JobListQuery(@Nullable JobStatus status, @Nullable String type, int limit, @Nullable JobCursor after) {
+record JobListQuery(@Nullable JobStatus status, @Nullable String type, @Nullable String errorText, int limit,
+        @Nullable JobCursor after) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final int MAX_TYPE_LENGTH = 64;
 
     /**
      * Reads the query parameters of a listing.
@@ -30,8 +31,26 @@ record JobListQuery(@Nullable JobStatus status, @Nullable String type, int limit
     static JobListQuery of(@Nullable String status, @Nullable String type, @Nullable String limit,
             @Nullable String cursor) {
         List<Violation> violations = new ArrayList<>();
-        JobListQuery query = new JobListQuery(status(status, violations), type(type, violations),
-                limit(limit, violations), cursor(cursor, violations));
+        JobListQuery query = new JobListQuery(status(status, violations), QueryParameters.type(type, violations),
+                null, limit(limit, violations), cursor(cursor, violations));
+        return valid(query, violations);
+    }
+
+    /**
+     * Reads the query parameters of a listing of the dead-letter queue: dead jobs only, optionally of one type
+     * and with an error that contains some text.
+     *
+     * @throws InvalidQueryException naming every parameter that is out of range or unknown
+     */
+    static JobListQuery deadLetters(@Nullable String type, @Nullable String q, @Nullable String limit,
+            @Nullable String cursor) {
+        List<Violation> violations = new ArrayList<>();
+        JobListQuery query = new JobListQuery(JobStatus.DEAD, QueryParameters.type(type, violations),
+                QueryParameters.errorText(q, violations), limit(limit, violations), cursor(cursor, violations));
+        return valid(query, violations);
+    }
+
+    private static JobListQuery valid(JobListQuery query, List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidQueryException(violations);
         }
@@ -48,15 +67,6 @@ record JobListQuery(@Nullable JobStatus status, @Nullable String type, int limit
             violations.add(new Violation("status", "must be one of " + wireNames()));
         }
         return status;
-    }
-
-    private static @Nullable String type(@Nullable String text, List<Violation> violations) {
-        if (text != null && (text.isBlank() || text.length() > MAX_TYPE_LENGTH
-                || text.chars().anyMatch(Character::isISOControl))) {
-            violations.add(new Violation("type", "must be a job type of 1 to " + MAX_TYPE_LENGTH + " characters"));
-            return null;
-        }
-        return text;
     }
 
     private static int limit(@Nullable String text, List<Violation> violations) {

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds a caller's jobs: in the read model, or among the jobs just accepted that it does not show yet. A caller
- * only ever sees its own jobs.
+ * only ever sees its own jobs; another user's job is reported as not found.
  *
  * <p>Limitation: listings come from the read model alone, so a job accepted a moment ago can be read by id
  * but may be missing from the caller's list until the projector has recorded it.
  */
 @Component
-class JobLookup {
+public class JobLookup {
 
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -29,17 +29,24 @@ class JobLookup {
     }
 
     /**
-     * One of the caller's jobs.
+     * One of the caller's jobs, as the read model or, until it has it, this gateway knows it.
      *
      * @throws JobNotFoundException when the id is not a job id, or not one of the caller's jobs
      */
-    JobView find(Caller caller, String id) {
+    public JobView find(Caller caller, String id) {
         if (!UUID_TEXT.matcher(id).matches()) {
             throw new JobNotFoundException();
         }
         UUID jobId = UUID.fromString(id);
         Optional<JobView> job = readModel.find(jobId).or(() -> recent.find(jobId));
         return job.filter(found -> found.isOwnedBy(caller.userId())).orElseThrow(JobNotFoundException::new);
+    }
+
+    /** One of the caller's jobs with the errors of its failed attempts, from the job's history. */
+    JobView findWithErrors(Caller caller, String id) {
+        JobView job = find(caller, id);
+        List<JobView.AttemptError> errors = readModel.errorsOf(job.id());
+        return errors.isEmpty() ? job : job.withErrors(errors);
     }
 
     /** A page of the caller's jobs, with the cursor of the next page when there is one. */
@@ -50,5 +57,10 @@ class JobLookup {
         }
         List<JobView> items = rows.subList(0, query.limit());
         return new JobPage(items, JobCursor.after(items.get(items.size() - 1)).encode());
+    }
+
+    /** Up to {@code max} of the caller's dead jobs that match the filter, oldest first. */
+    public List<JobView> findDead(Caller caller, DeadJobFilter filter, int max) {
+        return readModel.dead(caller.userId(), filter, max);
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/jobs/{id}} and {@code GET /api/jobs}: the caller's jobs.
+ * {@code GET /api/jobs/{id}} and {@code GET /api/jobs}: the caller's jobs. A single job comes with the errors
+ * of its failed attempts.
  */
 @RestController
 @RequestMapping(path = "/api/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -24,7 +25,7 @@ class JobQueryController {
 
     @GetMapping("/{id}")
     JobView job(Caller caller, @PathVariable String id) {
-        return lookup.find(caller, id);
+        return lookup.findWithErrors(caller, id);
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +19,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param status the status's wire name
  * @param type the job type
  * @param payload the type and parameters
+ * @param generation how many times the job was replayed from the dead-letter queue
  * @param attempts attempts started in the current generation, 0 while pending
  * @param maxRetries the retry budget
+ * @param timeoutSeconds how long one attempt may run, when the job named a limit
  * @param result what a finished job returned
  * @param lastError why the latest attempt failed
  * @param createdAt when the job was accepted
@@ -28,6 +31,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param durationMs how long the latest attempt ran, when it has finished
  * @param nextAttemptAt when a retrying job runs next
  * @param traceId the trace the job belongs to
+ * @param errors why each failed attempt failed, oldest first; shown only for a single job, left out when none
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,8 +41,10 @@ public record JobView(
         String status,
         @Nullable String type,
         @Nullable JsonNode payload,
+        int generation,
         int attempts,
         @Nullable Integer maxRetries,
+        @Nullable Integer timeoutSeconds,
         @Nullable JsonNode result,
         @Nullable ErrorView lastError,
         @Nullable Instant createdAt,
@@ -46,17 +52,31 @@ public record JobView(
         @Nullable Instant finishedAt,
         @Nullable Long durationMs,
         @Nullable Instant nextAttemptAt,
-        @Nullable String traceId) {
+        @Nullable String traceId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<AttemptError> errors) {
 
-    /** A job just accepted, before any worker has seen it. */
+    /** A job just published, before any worker has seen it: a new job, or a replay in its new generation. */
     public static JobView accepted(JobRecord job) {
-        return new JobView(job.id(), job.userId(), JobStatus.PENDING.wireName(), job.type(), job.payload(), 0,
-                job.maxRetries(), null, null, job.createdAt(), null, null, null, null, job.traceId());
+        return new JobView(job.id(), job.userId(), JobStatus.PENDING.wireName(), job.type(), job.payload(),
+                job.generation(), 0, job.maxRetries(), job.timeoutSeconds(), null, null, job.createdAt(), null,
+                null, null, null, job.traceId(), null);
     }
 
     /** Whether the job belongs to the given user. */
     public boolean isOwnedBy(String user) {
         return user.equals(userId);
+    }
+
+    /** Whether the job is in the given status. */
+    public boolean is(JobStatus expected) {
+        return expected.wireName().equals(status);
+    }
+
+    /** This job with the errors of its failed attempts. */
+    JobView withErrors(List<AttemptError> attemptErrors) {
+        return new JobView(id, userId, status, type, payload, generation, attempts, maxRetries, timeoutSeconds,
+                result, lastError, createdAt, startedAt, finishedAt, durationMs, nextAttemptAt, traceId,
+                List.copyOf(attemptErrors));
     }
 
     /**
@@ -66,5 +86,18 @@ public record JobView(
      * @param message the message
      */
     public record ErrorView(@Nullable String type, @Nullable String message) {
+    }
+
+    /**
+     * One failed attempt from the job's history.
+     *
+     * @param generation the generation the attempt belongs to
+     * @param attempt the attempt within its generation
+     * @param status the status the failure moved the job to: retrying, failed, dead, cancelled
+     * @param occurredAt when the attempt failed
+     * @param error why it failed
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AttemptError(int generation, int attempt, String status, Instant occurredAt, ErrorView error) {
     }
 }

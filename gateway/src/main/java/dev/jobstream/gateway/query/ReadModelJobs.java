@@ -16,16 +16,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads jobs from the read model, {@code readmodel.jobs}, which the projector owns and keeps up to date.
- * Listings are newest first and continue after a cursor (keyset pagination); a job whose creation time the read
- * model does not know yet sorts first.
+ * Reads jobs from the read model, {@code readmodel.jobs} and {@code readmodel.job_events}, which the projector
+ * owns and keeps up to date. Listings are newest first and continue after a cursor (keyset pagination); a job
+ * whose creation time the read model does not know yet sorts first.
  */
 @Repository
 class ReadModelJobs {
 
-    private static final String COLUMNS = "select id, user_id, type, payload, status, attempt, max_retries, "
-            + "result, last_error, trace_id, created_at, started_at, finished_at, next_attempt_at "
-            + "from readmodel.jobs ";
+    private static final String COLUMNS = "select id, user_id, type, payload, status, generation, attempt, "
+            + "max_retries, timeout_seconds, result, last_error, trace_id, created_at, started_at, finished_at, "
+            + "next_attempt_at from readmodel.jobs ";
+
+    private static final String ERROR_TEXT = " and (strpos(lower(last_error ->> 'message'), lower(:text)) > 0"
+            + " or strpos(lower(last_error ->> 'type'), lower(:text)) > 0)";
+
+    private static final String ERRORS = """
+            select generation, attempt, status, occurred_at, error from readmodel.job_events
+            where job_id = :id and jsonb_typeof(error) = 'object'
+            order by occurred_at, generation, attempt""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -39,6 +47,11 @@ class ReadModelJobs {
         return jdbc.sql(COLUMNS + "where id = :id").param("id", id).query(this::job).optional();
     }
 
+    /** The failed attempts in a job's history, oldest first. */
+    List<JobView.AttemptError> errorsOf(UUID id) {
+        return jdbc.sql(ERRORS).param("id", id).query(this::attemptError).list();
+    }
+
     /** Up to {@code rows} jobs of a user that match the query, after its cursor. */
     List<JobView> list(String userId, JobListQuery query, int rows) {
         StringBuilder sql = new StringBuilder(COLUMNS).append("where user_id = :user");
@@ -48,6 +61,9 @@ class ReadModelJobs {
         if (query.type() != null) {
             sql.append(" and type = :type");
         }
+        if (query.errorText() != null) {
+            sql.append(ERROR_TEXT);
+        }
         JobCursor after = query.after();
         if (after != null) {
             sql.append(after.createdAt() != null ? " and (created_at, id) < (:createdAt, :id)"
@@ -56,20 +72,46 @@ class ReadModelJobs {
         sql.append(" order by created_at desc nulls first, id desc limit :rows");
         return jdbc.sql(sql.toString()).param("user", userId)
                 .param("status", query.status() != null ? query.status().wireName() : null)
-                .param("type", query.type()).param("rows", rows)
+                .param("type", query.type()).param("text", query.errorText()).param("rows", rows)
                 .param("createdAt", after != null ? timestamp(after.createdAt()) : null)
                 .param("id", after != null ? after.id() : null)
                 .query(this::job).list();
+    }
+
+    /** Up to {@code rows} dead jobs of a user that match the filter, oldest first. */
+    List<JobView> dead(String userId, DeadJobFilter filter, int rows) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append("where user_id = :user and status = 'dead'");
+        if (filter.type() != null) {
+            sql.append(" and type = :type");
+        }
+        if (filter.errorText() != null) {
+            sql.append(ERROR_TEXT);
+        }
+        if (filter.diedBefore() != null) {
+            sql.append(" and finished_at < :diedBefore");
+        }
+        sql.append(" order by created_at nulls last, id limit :rows");
+        return jdbc.sql(sql.toString()).param("user", userId).param("type", filter.type())
+                .param("text", filter.errorText()).param("diedBefore", timestamp(filter.diedBefore()))
+                .param("rows", rows).query(this::job).list();
     }
 
     private JobView job(ResultSet row, int rowNumber) throws SQLException {
         Instant startedAt = instant(row, "started_at");
         Instant finishedAt = instant(row, "finished_at");
         return new JobView(row.getObject("id", UUID.class), row.getString("user_id"), row.getString("status"),
-                row.getString("type"), json(row, "payload"), row.getInt("attempt"),
-                row.getObject("max_retries", Integer.class), json(row, "result"), error(json(row, "last_error")),
-                instant(row, "created_at"), startedAt, finishedAt, durationMs(startedAt, finishedAt),
-                instant(row, "next_attempt_at"), row.getString("trace_id"));
+                row.getString("type"), json(row, "payload"), row.getInt("generation"), row.getInt("attempt"),
+                row.getObject("max_retries", Integer.class), row.getObject("timeout_seconds", Integer.class),
+                json(row, "result"), error(json(row, "last_error")), instant(row, "created_at"), startedAt,
+                finishedAt, durationMs(startedAt, finishedAt), instant(row, "next_attempt_at"),
+                row.getString("trace_id"), null);
+    }
+
+    private JobView.AttemptError attemptError(ResultSet row, int rowNumber) throws SQLException {
+        JobView.ErrorView error = error(json(row, "error"));
+        return new JobView.AttemptError(row.getInt("generation"), row.getInt("attempt"), row.getString("status"),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                error != null ? error : new JobView.ErrorView(null, null));
     }
 
     private @Nullable JsonNode json(ResultSet row, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.jobstream.gateway.submission;
 
+import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobIds;
 import dev.jobstream.contract.JobRecord;
 import dev.jobstream.gateway.caller.Caller;
@@ -7,6 +8,7 @@ import dev.jobstream.gateway.idempotency.Claim;
 import dev.jobstream.gateway.idempotency.IdempotencyKey;
 import dev.jobstream.gateway.idempotency.IdempotencyKeys;
 import dev.jobstream.gateway.idempotency.RequestFingerprint;
+import dev.jobstream.gateway.publishing.JobPublisher;
 import dev.jobstream.gateway.query.JobView;
 import dev.jobstream.gateway.query.RecentlyAcceptedJobs;
 import java.time.Clock;
@@ -20,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts valid submissions: gives each a new job id, publishes it, and remembers it for reads. A submission with
- * an idempotency key first claims the key; a repeated one gets the job of the first instead of a new one.
+ * an idempotency key first claims the key, storing its job record with it; a repeated one gets the job of the
+ * first instead of a new one, and publishes that same job again when the first never got it into Kafka.
  * Creation times are kept to the microsecond, the precision the read model stores, so that a job reads back
  * the same from memory and from the read model.
  */
@@ -47,14 +50,22 @@ class JobAcceptor {
     Acceptance accept(Caller caller, JobSubmission submission, @Nullable IdempotencyKey key,
             @Nullable String traceId) {
         JobRecord job = JobRecord.accepted(JobIds.newId(), caller.userId(), submission.payload(),
-                submission.maxRetries(), clock.instant().truncatedTo(ChronoUnit.MICROS), traceId);
+                submission.maxRetries(), clock.instant().truncatedTo(ChronoUnit.MICROS), traceId)
+                .withTimeoutSeconds(submission.timeoutSeconds());
         if (key == null) {
             return new Acceptance(publish(job), false);
         }
-        Claim claim = keys.claim(caller.userId(), key, RequestFingerprint.of(submission.body()), job.id());
-        if (!claim.isGranted()) {
+        Claim claim = keys.claim(caller.userId(), key, RequestFingerprint.of(submission.body()), job.id(),
+                JobCodec.mapper().writeValueAsString(job));
+        if (claim instanceof Claim.Answered answered) {
             LOG.debug("Replaying the job of idempotency key {} of user {}", key.value(), caller.userId());
-            return new Acceptance(json.readValue(claim.storedResponse(), JobView.class), true);
+            return new Acceptance(json.readValue(answered.response(), JobView.class), true);
+        }
+        if (claim instanceof Claim.Resumed resumed) {
+            JobRecord unfinished = JobCodec.mapper().readValue(resumed.jobRecord(), JobRecord.class);
+            LOG.debug("Publishing job {} of idempotency key {} again, its first publish did not finish (trace {})",
+                    unfinished.id(), key.value(), unfinished.traceId());
+            return new Acceptance(publishClaimed(unfinished, key), false);
         }
         return new Acceptance(publishClaimed(job, key), false);
     }
@@ -72,19 +83,20 @@ class JobAcceptor {
         try {
             view = publish(job);
         } catch (RuntimeException notPublished) {
-            release(job, key);
+            markPublishFailed(job, key);
             throw notPublished;
         }
         complete(job, key, view);
         return view;
     }
 
-    private void release(JobRecord job, IdempotencyKey key) {
+    private void markPublishFailed(JobRecord job, IdempotencyKey key) {
         try {
-            keys.release(job.userId(), key, job.id());
+            keys.publishFailed(job.userId(), key, job.id());
         } catch (DataAccessException failure) {
-            LOG.warn("Job {} was not published and its idempotency key could not be released; the key stays "
-                    + "in use until it expires (trace {}): {}", job.id(), job.traceId(), failure.getMessage());
+            LOG.warn("Job {} was not published and its idempotency key could not be marked so; a retry with the "
+                    + "key publishes it once the claim is abandoned (trace {}): {}", job.id(), job.traceId(),
+                    failure.getMessage());
         }
     }
 
@@ -92,8 +104,9 @@ class JobAcceptor {
         try {
             keys.complete(job.userId(), key, job.id(), json.writeValueAsString(view));
         } catch (DataAccessException failure) {
-            LOG.warn("Job {} was accepted but its idempotency key could not be completed; repeats of the key get "
-                    + "409 until it expires (trace {}): {}", job.id(), job.traceId(), failure.getMessage());
+            LOG.warn("Job {} was accepted but its idempotency key could not be completed; a retry with the key "
+                    + "publishes the same job again once the claim is abandoned (trace {}): {}", job.id(),
+                    job.traceId(), failure.getMessage());
         }
     }
 }

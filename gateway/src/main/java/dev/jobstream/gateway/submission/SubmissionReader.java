@@ -23,8 +23,9 @@ class SubmissionReader {
 
     static final String PAYLOAD = "payload";
     static final String MAX_RETRIES = "max_retries";
+    static final String TIMEOUT_SECONDS = "timeout_seconds";
 
-    private static final Set<String> FIELDS = Set.of(PAYLOAD, MAX_RETRIES);
+    private static final Set<String> FIELDS = Set.of(PAYLOAD, MAX_RETRIES, TIMEOUT_SECONDS);
 
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -53,8 +54,10 @@ class SubmissionReader {
             throw new InvalidSubmissionException(violations);
         }
         JsonNode maxRetries = tree.get(MAX_RETRIES);
+        JsonNode timeoutSeconds = tree.get(TIMEOUT_SECONDS);
         return new JobSubmission((ObjectNode) tree.get(PAYLOAD),
-                maxRetries != null ? maxRetries.asInt() : JobRules.DEFAULT_MAX_RETRIES, tree);
+                maxRetries != null ? maxRetries.asInt() : JobRules.DEFAULT_MAX_RETRIES,
+                timeoutSeconds != null ? timeoutSeconds.asInt() : null, tree);
     }
 
     private static JsonNode parse(byte[] body) {
@@ -79,6 +82,7 @@ class SubmissionReader {
         }
         violations.addAll(rules.checkPayload(tree.get(PAYLOAD)));
         violations.addAll(rules.checkMaxRetries(tree.get(MAX_RETRIES)));
+        violations.addAll(rules.checkTimeoutSeconds(tree.get(TIMEOUT_SECONDS)));
         if (violations.isEmpty()) {
             violations.addAll(unstorableText(tree.get(PAYLOAD)));
         }

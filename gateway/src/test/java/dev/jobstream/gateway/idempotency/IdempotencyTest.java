@@ -2,10 +2,15 @@ package dev.jobstream.gateway.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobIds;
+import dev.jobstream.contract.JobRecord;
 import dev.jobstream.gateway.ApiResponse;
 import dev.jobstream.gateway.GatewayIntegrationTest;
 import dev.jobstream.gateway.JobBodies;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -18,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class IdempotencyTest extends GatewayIntegrationTest {
 
@@ -106,6 +112,77 @@ class IdempotencyTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void keyWhoseFirstSubmissionIsPublishingRightNowIsAConflictEvenWithItsJobStored() {
+        String user = aNewUser();
+        String body = JobBodies.sleepJob(1);
+        JobRecord stored = storedJob(user);
+        insertUnfinishedKey(user, "now", body, stored, "accepting", "0 seconds");
+
+        ApiResponse response = gateway().submit(user, body, "Idempotency-Key", "now");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(jobsTopic().recordsOf(stored.id().toString())).isEmpty();
+    }
+
+    @Test
+    void retryAfterAFailedPublishPublishesTheSameJobAgain() {
+        String user = aNewUser();
+        String body = JobBodies.sleepJob(1);
+        JobRecord stored = storedJob(user);
+        insertUnfinishedKey(user, "failed", body, stored, "publish-failed", "0 seconds");
+
+        ApiResponse retry = gateway().submit(user, body, "Idempotency-Key", "failed");
+        ApiResponse repeat = gateway().submit(user, body, "Idempotency-Key", "failed");
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(202);
+        assertThat(retry.json().path("id").asString()).isEqualTo(stored.id().toString());
+        assertThat(retry.json().path("trace_id").asString()).isEqualTo(stored.traceId());
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(jobsTopic().jobRecordsOf(stored.id())).singleElement()
+                .satisfies(job -> assertThat(job.createdAt()).isEqualTo(stored.createdAt()));
+        assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(repeat.json().path("id")).isEqualTo(retry.json().path("id"));
+        assertThat(stateOf(user, "failed")).isEqualTo("accepted");
+    }
+
+    @Test
+    void failedPublishIsNotRetriedWithAnotherBody() {
+        String user = aNewUser();
+        insertUnfinishedKey(user, "other", JobBodies.sleepJob(1), storedJob(user), "publish-failed", "0 seconds");
+
+        ApiResponse response = gateway().submit(user, JobBodies.sleepJob(2), "Idempotency-Key", "other");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(stateOf(user, "other")).isEqualTo("publish-failed");
+    }
+
+    @Test
+    void claimAbandonedByACrashedGatewayIsTakenOverAndPublishesTheSameJob() {
+        String user = aNewUser();
+        String body = JobBodies.sleepJob(1);
+        JobRecord stored = storedJob(user);
+        insertUnfinishedKey(user, "crashed", body, stored, "accepting", "1 minute");
+
+        ApiResponse response = gateway().submit(user, body, "Idempotency-Key", "crashed");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().path("id").asString()).isEqualTo(stored.id().toString());
+        assertThat(jobsTopic().jobRecordsOf(stored.id())).hasSize(1);
+        assertThat(stateOf(user, "crashed")).isEqualTo("accepted");
+    }
+
+    @Test
+    void claimedKeyKeepsTheRecordOfItsJob() {
+        String user = aNewUser();
+
+        ApiResponse response = gateway().submit(user, JobBodies.sleepJob(1), "Idempotency-Key", "kept");
+
+        String record = jdbc.queryForObject("select job_record::text from gateway.idempotency_keys "
+                + "where user_id = ?", String.class, user);
+        assertThat(JSON.readTree(record).path("id").asString()).isEqualTo(response.json().path("id").asString());
+    }
+
+    @Test
     void expiredKeyCanBeUsedAgain() {
         String user = aNewUser();
         ApiResponse first = gateway().submit(user, JobBodies.sleepJob(1), "Idempotency-Key", "old");
@@ -151,10 +228,32 @@ class IdempotencyTest extends GatewayIntegrationTest {
 
     private void insertKey(String user, String key, String hash, String state, String expiresIn) {
         jdbc.update("""
-                insert into gateway.idempotency_keys
-                    (user_id, idempotency_key, request_hash, job_id, response, state, created_at, expires_at)
-                values (?, ?, ?, ?, cast(? as json), ?, now(), now() + cast(? as interval))""",
+                insert into gateway.idempotency_keys (user_id, idempotency_key, request_hash, job_id, response,
+                    state, created_at, claimed_at, expires_at)
+                values (?, ?, ?, ?, cast(? as json), ?, now(), now(), now() + cast(? as interval))""",
                 user, key, hash, UUID.randomUUID(), "accepted".equals(state) ? "{}" : null, state, expiresIn);
+    }
+
+    private static JobRecord storedJob(String user) {
+        ObjectNode payload = JobCodec.mapper().createObjectNode().put("type", "sleep").put("duration", 1);
+        return JobRecord.accepted(JobIds.newId(), user, payload, 3,
+                Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS), "trace-of-the-first-try");
+    }
+
+    private void insertUnfinishedKey(String user, String key, String body, JobRecord job, String state,
+            String claimedAgo) {
+        jdbc.update("""
+                insert into gateway.idempotency_keys (user_id, idempotency_key, request_hash, job_id, job_record,
+                    response, state, created_at, claimed_at, expires_at)
+                values (?, ?, ?, ?, cast(? as json), null, ?, now() - cast(? as interval),
+                    now() - cast(? as interval), now() + interval '1 hour')""",
+                user, key, RequestFingerprint.of(JSON.readTree(body)), job.id(),
+                JobCodec.mapper().writeValueAsString(job), state, claimedAgo, claimedAgo);
+    }
+
+    private String stateOf(String user, String key) {
+        return jdbc.queryForObject("select state from gateway.idempotency_keys where user_id = ? "
+                + "and idempotency_key = ?", String.class, user, key);
     }
 
     private static List<ApiResponse> submitConcurrently(int count, Callable<ApiResponse> submit) throws Exception {

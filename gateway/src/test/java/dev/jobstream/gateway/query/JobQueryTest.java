@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobstream.gateway.ApiResponse;
 import dev.jobstream.gateway.GatewayIntegrationTest;
 import dev.jobstream.gateway.JobBodies;
+import dev.jobstream.gateway.ReadModelEvent;
 import dev.jobstream.gateway.ReadModelJob;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +57,82 @@ class JobQueryTest extends GatewayIntegrationTest {
 
         assertThat(job.path("result").path("sum").asInt()).isEqualTo(42);
         assertThat(job.has("last_error")).isFalse();
+    }
+
+    @Test
+    void jobShowsTheErrorOfEachFailedAttemptOldestFirst() {
+        String user = aNewUser();
+        UUID id = ReadModelJob.ofUser(user).generation(1).dead(2, STARTED.plusSeconds(60),
+                ReadModelEvent.error("java.io.IOException", "third")).insertInto(jdbc);
+        new ReadModelEvent(id, 1, 2, "dead", STARTED.plusSeconds(60), ReadModelEvent.error("java.io.IOException",
+                "third")).insertInto(jdbc);
+        new ReadModelEvent(id, 0, 1, "retrying", STARTED, ReadModelEvent.error("IllegalStateException", "first"))
+                .insertInto(jdbc);
+        new ReadModelEvent(id, 0, 1, "running", STARTED.minusSeconds(1), null).insertInto(jdbc);
+        new ReadModelEvent(id, 0, 2, "dead", STARTED.plusSeconds(10), ReadModelEvent.error("IllegalStateException",
+                "second")).insertInto(jdbc);
+
+        JsonNode job = gateway().get(user, "/api/jobs/" + id).json();
+
+        JsonNode errors = job.path("errors");
+        assertThat(errors.valueStream().map(error -> error.path("error").path("message").asString()))
+                .containsExactly("first", "second", "third");
+        JsonNode first = errors.get(0);
+        assertThat(first.path("generation").asInt()).isZero();
+        assertThat(first.path("attempt").asInt()).isEqualTo(1);
+        assertThat(first.path("status").asString()).isEqualTo("retrying");
+        assertThat(first.path("occurred_at").asString()).isEqualTo("2026-01-02T03:04:05.123456Z");
+        assertThat(first.path("error").path("type").asString()).isEqualTo("IllegalStateException");
+        assertThat(first.path("error").has("stack")).as("stack traces stay internal").isFalse();
+        assertThat(job.path("generation").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void jobWithoutFailedAttemptsShowsNoErrors() {
+        String user = aNewUser();
+        UUID id = ReadModelJob.ofUser(user).status("running").ran(1, STARTED, null, "w").insertInto(jdbc);
+        new ReadModelEvent(id, 0, 1, "running", STARTED, null).insertInto(jdbc);
+
+        JsonNode job = gateway().get(user, "/api/jobs/" + id).json();
+
+        assertThat(job.has("errors")).isFalse();
+    }
+
+    @Test
+    void listedJobsCarryNoErrors() {
+        String user = aNewUser();
+        UUID id = ReadModelJob.ofUser(user).dead(1, STARTED, ReadModelEvent.error("E", "boom")).insertInto(jdbc);
+        new ReadModelEvent(id, 0, 1, "dead", STARTED, ReadModelEvent.error("E", "boom")).insertInto(jdbc);
+
+        JsonNode page = gateway().get(user, "/api/jobs").json();
+
+        assertThat(page.path("items").get(0).has("errors")).isFalse();
+        assertThat(page.path("items").get(0).path("last_error").path("message").asString()).isEqualTo("boom");
+    }
+
+    @Test
+    void retryingJobShowsWhenItRunsNextAndWhyItFailed() {
+        String user = aNewUser();
+        Instant next = STARTED.plusSeconds(30);
+        UUID id = ReadModelJob.ofUser(user).status("retrying").ran(1, STARTED, null, "w").nextAttemptAt(next)
+                .lastError(ReadModelEvent.error("java.net.ConnectException", "refused")).insertInto(jdbc);
+
+        JsonNode job = gateway().get(user, "/api/jobs/" + id).json();
+
+        assertThat(job.path("status").asString()).isEqualTo("retrying");
+        assertThat(Instant.parse(job.path("next_attempt_at").asString())).isEqualTo(next);
+        assertThat(job.path("last_error").path("type").asString()).isEqualTo("java.net.ConnectException");
+        assertThat(job.path("last_error").path("message").asString()).isEqualTo("refused");
+    }
+
+    @Test
+    void jobShowsItsTimeoutWhenItHasOne() {
+        String user = aNewUser();
+        UUID timed = ReadModelJob.ofUser(user).timeoutSeconds(90).insertInto(jdbc);
+        UUID untimed = ReadModelJob.ofUser(user).insertInto(jdbc);
+
+        assertThat(gateway().get(user, "/api/jobs/" + timed).json().path("timeout_seconds").asInt()).isEqualTo(90);
+        assertThat(gateway().get(user, "/api/jobs/" + untimed).json().has("timeout_seconds")).isFalse();
     }
 
     @Test

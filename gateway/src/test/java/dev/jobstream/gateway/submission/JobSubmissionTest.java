@@ -116,6 +116,37 @@ class JobSubmissionTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void jobWithATimeoutCarriesItOnTheJobsTopicAndInItsView() {
+        String body = "{\"payload\": {\"type\": \"sleep\", \"duration\": 1}, \"timeout_seconds\": 30}";
+
+        ApiResponse response = gateway().submit(aNewUser(), body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().path("timeout_seconds").asInt()).isEqualTo(30);
+        JobRecord job = decode(jobsTopic().recordsOf(response.json().path("id").asString()).get(0));
+        assertThat(job.timeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void jobWithoutATimeoutShowsNone() {
+        ApiResponse response = gateway().submit(aNewUser(), JobBodies.sleepJob(1));
+
+        assertThat(response.json().has("timeout_seconds")).isFalse();
+        assertThat(response.json().path("generation").asInt()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "86401", "\"30\"", "2.5", "true", "null", "{}"})
+    void timeoutThatIsNotAWholeNumberOfSecondsUpToADayIsRefused(String timeout) {
+        String body = "{\"payload\": {\"type\": \"sleep\", \"duration\": 1}, \"timeout_seconds\": " + timeout + "}";
+
+        ApiResponse response = gateway().submit(aNewUser(), body);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.errorFields()).containsExactly("timeout_seconds");
+    }
+
+    @Test
     void unknownTopLevelFieldIsRefused() {
         String body = "{\"payload\": {\"type\": \"sleep\", \"duration\": 1}, \"priority\": 9}";
 

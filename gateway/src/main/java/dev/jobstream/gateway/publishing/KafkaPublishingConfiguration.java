@@ -1,4 +1,4 @@
-package dev.jobstream.gateway.submission;
+package dev.jobstream.gateway.publishing;
 
 import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobRules;
@@ -16,11 +16,11 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * The {@code jobs} topic and the producer that publishes to it.
+ * The {@code jobs} and {@code job-control} topics and the producer that publishes to them.
  *
  * <p>The producer's own timeouts are derived from {@code jobstream.gateway.publish-timeout}, so that when Kafka
- * is down the producer gives up on a job before the gateway stops waiting for it: a job answered with 503 is
- * then not delivered later behind the client's back.
+ * is down the producer gives up on a record before the gateway stops waiting for it: a record answered with 503
+ * is then not delivered later behind the client's back.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaPublishingConfiguration {
@@ -29,6 +29,12 @@ class KafkaPublishingConfiguration {
     NewTopic jobsTopic(TopicProperties topics) {
         return TopicBuilder.name(Topics.JOBS).partitions(topics.partitions()).replicas(topics.replicationFactor())
                 .build();
+    }
+
+    @Bean
+    NewTopic controlTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.CONTROL).partitions(topics.partitions())
+                .replicas(topics.replicationFactor()).build();
     }
 
     @Bean

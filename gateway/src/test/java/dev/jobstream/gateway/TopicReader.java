@@ -1,7 +1,13 @@
 package dev.jobstream.gateway;
 
-import dev.jobstream.contract.Topics;
+import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobControl;
+import dev.jobstream.contract.JobRecord;
+import dev.jobstream.contract.JobRules;
+import dev.jobstream.contract.PayloadLimits;
+import dev.jobstream.contract.RecordOrigin;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +20,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the {@code jobs} topic of the test Kafka with a plain consumer, independent of the gateway.
+ * Reads a topic of the test Kafka with a plain consumer, independent of the gateway.
  */
-public final class JobsTopic {
+public final class TopicReader {
+
+    private static final JobCodec CODEC = new JobCodec(new JobRules(PayloadLimits.DEFAULTS));
 
     private final String bootstrapServers;
+    private final String topic;
 
-    JobsTopic(String bootstrapServers) {
+    TopicReader(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
     }
 
     /** Every record on the topic right now. */
     public List<ConsumerRecord<String, byte[]>> allRecords() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.JOBS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -43,6 +53,19 @@ public final class JobsTopic {
     /** The records keyed by a job id. */
     public List<ConsumerRecord<String, byte[]>> recordsOf(String jobId) {
         return allRecords().stream().filter(record -> jobId.equals(record.key())).toList();
+    }
+
+    /** The job records keyed by a job id, decoded. */
+    public List<JobRecord> jobRecordsOf(Object jobId) {
+        return recordsOf(jobId.toString()).stream().map(record -> CODEC.decodeJob(record.value(),
+                new RecordOrigin(record.topic(), record.partition(), record.offset(),
+                        Instant.ofEpochMilli(record.timestamp())))).toList();
+    }
+
+    /** The control requests keyed by a job id, decoded. */
+    public List<JobControl> controlsOf(Object jobId) {
+        return recordsOf(jobId.toString()).stream()
+                .map(record -> JobCodec.mapper().readValue(record.value(), JobControl.class)).toList();
     }
 
     private Properties consumerProperties() {

@@ -1,4 +1,4 @@
-package dev.jobstream.gateway.submission;
+package dev.jobstream.gateway.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
