@@ -2,7 +2,9 @@ package dev.jobstream.projector;
 
 import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobRules;
+import dev.jobstream.contract.PayloadLimits;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,13 +14,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProjectorConfiguration {
 
+    private static final PayloadLimits ANY_SIZE = new PayloadLimits(Duration.ofDays(36_500), Long.MAX_VALUE);
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
+    /**
+     * A codec that accepts every well-formed job, whatever its parameters: the processor alone decides which
+     * jobs are within limits, and the projector must record every job the processor ran.
+     */
     @Bean
-    JobCodec jobCodec(ProjectorProperties properties) {
-        return new JobCodec(new JobRules(properties.limits().toPayloadLimits()));
+    JobCodec jobCodec() {
+        return new JobCodec(new JobRules(ANY_SIZE));
     }
 }

@@ -51,6 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The projector against a real Kafka broker and a real PostgreSQL: records go in through a plain producer,
@@ -110,6 +111,33 @@ class ReadModelProjectionTest {
         assertThat(row.payload()).isEqualTo(job.payload());
         assertThat(row.userId()).isEqualTo("alice");
         assertThat(row.createdAt()).isEqualTo(job.createdAt());
+    }
+
+    @Test
+    void aJobBeyondTheGatewaysLimitsIsStillProjected() {
+        ObjectNode longSleep = JobCodec.mapper().createObjectNode().put("type", "sleep").put("duration", 86_400);
+        ObjectNode hugeCompute = JobCodec.mapper().createObjectNode().put("type", "compute")
+                .put("size", 1_000_000_000_000L);
+        JobRecord sleep = JobRecord.accepted(JobIds.newId(), "alice", longSleep, 3, TestJobs.CREATED_AT, null);
+        JobRecord compute = JobRecord.accepted(JobIds.newId(), "alice", hugeCompute, 3, TestJobs.CREATED_AT, null);
+
+        publish(sleep);
+        publish(compute);
+
+        assertThat(awaitRow(sleep.id(), projected -> projected.payload() != null).payload()).isEqualTo(longSleep);
+        assertThat(awaitRow(compute.id(), projected -> projected.payload() != null).payload())
+                .isEqualTo(hugeCompute);
+    }
+
+    @Test
+    void aJobsTimeoutIsRecordedWithIt() {
+        JobRecord job = aSleepJob().withTimeoutSeconds(30);
+
+        publish(job);
+
+        awaitRow(job.id(), projected -> projected.payload() != null);
+        assertThat(jdbc.queryForObject("select timeout_seconds from readmodel.jobs where id = ?", Integer.class,
+                job.id())).isEqualTo(30);
     }
 
     @Test

@@ -69,6 +69,18 @@ public final class TestJobs {
         return JobStatusEvent.ended(job, JobStatus.DEAD, WORKER, startedAt, anError(), at);
     }
 
+    /** The processor stopped the job on request. */
+    public static JobStatusEvent cancelled(JobRecord job, Instant at) {
+        return new JobStatusEvent(job.id(), job.userId(), job.type(), JobStatus.CANCELLED, job.generation(),
+                job.attempt(), job.maxRetries(), at, WORKER, null, null, null, null, job.traceId());
+    }
+
+    /** An operator dropped the dead job. */
+    public static JobStatusEvent discarded(JobRecord job, Instant at) {
+        return new JobStatusEvent(job.id(), job.userId(), job.type(), JobStatus.DISCARDED, job.generation(),
+                job.attempt(), job.maxRetries(), at, null, null, null, null, null, job.traceId());
+    }
+
     public static JobError anError() {
         return new JobError("java.lang.IllegalStateException", "boom", null);
     }

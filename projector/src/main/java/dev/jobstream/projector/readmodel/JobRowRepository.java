@@ -8,6 +8,7 @@ import static dev.jobstream.projector.readmodel.SqlValues.setJson;
 import static dev.jobstream.projector.readmodel.SqlValues.setText;
 
 import dev.jobstream.contract.JobError;
+import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatus;
 import dev.jobstream.contract.JobStatusEvent;
 import java.sql.Array;
@@ -54,6 +55,9 @@ class JobRowRepository {
                 created_at = ?, started_at = ?, finished_at = ?, next_attempt_at = ?, updated_at = ?
             where id = ?""";
 
+    private static final String SET_TIMEOUT = """
+            update readmodel.jobs set timeout_seconds = ? where id = ? and timeout_seconds is distinct from ?""";
+
     private final JdbcTemplate jdbc;
 
     JobRowRepository(JdbcTemplate jdbc) {
@@ -89,6 +93,20 @@ class JobRowRepository {
             setInstant(statement, 7, event.startedAt());
             setJson(statement, 8, event.error());
             setJson(statement, 9, event.result());
+        });
+    }
+
+    /**
+     * Records the per-attempt timeout of each job whose record names one. It is kept apart from {@link JobRow}
+     * because nothing but a job record sets it and no status event changes it; a row that has it already is
+     * left alone.
+     */
+    void recordTimeouts(List<JobRecord> jobs) {
+        List<JobRecord> timed = jobs.stream().filter(job -> job.timeoutSeconds() != null).toList();
+        jdbc.batchUpdate(SET_TIMEOUT, timed, timed.size(), (statement, job) -> {
+            setInteger(statement, 1, job.timeoutSeconds());
+            statement.setObject(2, job.id());
+            setInteger(statement, 3, job.timeoutSeconds());
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.jobstream.projector.readmodel;
 
+import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatusEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which rows changed.
  *
  * <p>The transaction takes a fixed number of statements whatever the size of the batch: insert the missing
- * rows, lock all of them, add the status events to the history, write back the rows that changed. Applying a
- * batch twice leaves the same rows and history as applying it once, so a batch that is redelivered after a
- * failure, or after a crash between the commit and the offset commit, does no harm.
+ * rows, lock all of them, add the status events to the history, write back the rows that changed, record the
+ * timeouts the job records name. Applying a batch twice leaves the same rows and history as applying it once,
+ * so a batch that is redelivered after a failure, or after a crash between the commit and the offset commit,
+ * does no harm.
  */
 @Component
 public class ReadModelProjector {
@@ -66,6 +68,7 @@ public class ReadModelProjector {
 
         List<JobRow> changed = JobRowFolder.changedRows(current, changesByJob, now);
         rows.update(changed);
+        rows.recordTimeouts(submittedJobs(changes));
         return changed;
     }
 
@@ -73,6 +76,13 @@ public class ReadModelProjector {
         return changes.stream()
                 .filter(StatusChanged.class::isInstance)
                 .map(change -> ((StatusChanged) change).event())
+                .toList();
+    }
+
+    private static List<JobRecord> submittedJobs(List<JobChange> changes) {
+        return changes.stream()
+                .filter(JobSubmitted.class::isInstance)
+                .map(change -> ((JobSubmitted) change).job())
                 .toList();
     }
 

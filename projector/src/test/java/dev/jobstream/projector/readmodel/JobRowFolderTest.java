@@ -2,7 +2,9 @@ package dev.jobstream.projector.readmodel;
 
 import static dev.jobstream.projector.TestJobs.aSleepJob;
 import static dev.jobstream.projector.TestJobs.anError;
+import static dev.jobstream.projector.TestJobs.cancelled;
 import static dev.jobstream.projector.TestJobs.dead;
+import static dev.jobstream.projector.TestJobs.discarded;
 import static dev.jobstream.projector.TestJobs.done;
 import static dev.jobstream.projector.TestJobs.nextAttemptOf;
 import static dev.jobstream.projector.TestJobs.replayOf;
@@ -10,6 +12,7 @@ import static dev.jobstream.projector.TestJobs.retrying;
 import static dev.jobstream.projector.TestJobs.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatus;
 import dev.jobstream.contract.JobStatusEvent;
@@ -133,6 +136,97 @@ class JobRowFolderTest {
         assertThat(row.finishedAt()).isNull();
         assertThat(row.startedAt()).isNull();
         assertThat(row.lastError()).isEqualTo(anError());
+    }
+
+    @Test
+    void aRetryingEventAloneSetsTheNextAttemptAndTheLastError() {
+        Instant nextAttemptAt = FINISHED.plusSeconds(4);
+
+        JobRow row = fold(new JobSubmitted(job), status(retrying(job, STARTED, FINISHED, nextAttemptAt)));
+
+        assertThat(row.status()).isEqualTo(JobStatus.RETRYING);
+        assertThat(row.nextAttemptAt()).isEqualTo(nextAttemptAt);
+        assertThat(row.lastError()).isEqualTo(anError());
+    }
+
+    @Test
+    void aDeadJobIsSettledWithItsErrorAndTheTimeItDied() {
+        JobRecord secondAttempt = nextAttemptOf(job, FINISHED);
+
+        JobRow row = fold(new JobSubmitted(job), status(retrying(job, STARTED, FINISHED, NOW)),
+                status(running(secondAttempt, NOW)), status(dead(secondAttempt, NOW, NOW.plusSeconds(1))));
+
+        assertThat(row.status()).isEqualTo(JobStatus.DEAD);
+        assertThat(row.finishedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(row.lastError()).isEqualTo(anError());
+        assertThat(row.nextAttemptAt()).isNull();
+        assertThat(row.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplayClearsTheWaitTheResultAndTheFinishTimeOfTheRunBefore() {
+        JobRow deadWithLeftovers = new JobRow(job.id(), "alice", "sleep", job.payload(), JobStatus.DEAD, 0, 4, 3,
+                JobCodec.mapper().createObjectNode().put("partial", true), anError(), TestJobs.WORKER,
+                job.traceId(), TestJobs.CREATED_AT, STARTED, FINISHED, NOW, NOW);
+
+        JobRow row = JobRowFolder.fold(deadWithLeftovers, List.of(new JobSubmitted(replayOf(job))));
+
+        assertThat(row.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(row.generation()).isEqualTo(1);
+        assertThat(row.attempt()).isZero();
+        assertThat(row.nextAttemptAt()).isNull();
+        assertThat(row.result()).isNull();
+        assertThat(row.finishedAt()).isNull();
+        assertThat(row.startedAt()).isNull();
+        assertThat(row.workerId()).isNull();
+    }
+
+    @Test
+    void aDiscardedDeadJobIsSettledAndKeepsItsError() {
+        JobRow row = fold(new JobSubmitted(job), status(dead(job, STARTED, FINISHED)),
+                status(discarded(job, NOW)));
+
+        assertThat(row.status()).isEqualTo(JobStatus.DISCARDED);
+        assertThat(row.status().isSettled()).isTrue();
+        assertThat(row.finishedAt()).isEqualTo(NOW);
+        assertThat(row.lastError()).isEqualTo(anError());
+    }
+
+    @Test
+    void aJobIsCancelledWhetherItWaitsRetriesOrRuns() {
+        JobRow pending = fold(new JobSubmitted(job), status(cancelled(job, NOW)));
+        JobRow running = fold(new JobSubmitted(job), status(running(job, STARTED)), status(cancelled(job, NOW)));
+        JobRow retrying = fold(new JobSubmitted(job), status(retrying(job, STARTED, FINISHED, NOW.plusSeconds(9))),
+                status(cancelled(job, NOW)));
+
+        assertThat(List.of(pending, running, retrying)).allSatisfy(row -> {
+            assertThat(row.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(row.finishedAt()).isEqualTo(NOW);
+            assertThat(row.nextAttemptAt()).isNull();
+        });
+    }
+
+    @Test
+    void aCancelledJobIsNotReopenedByItsPendingRetryOrALateEvent() {
+        JobRow cancelledRow = fold(new JobSubmitted(job), status(running(job, STARTED)), status(cancelled(job, NOW)));
+
+        JobRow row = JobRowFolder.fold(cancelledRow, List.of(new JobSubmitted(nextAttemptOf(job, NOW)),
+                status(retrying(job, STARTED, FINISHED, NOW)), status(done(job, STARTED, FINISHED))));
+
+        assertThat(row.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(row.finishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aDeadJobIsNotDiscardedByAnEventOfAnEarlierGeneration() {
+        JobRecord replayed = replayOf(job);
+        JobRow row = fold(new JobSubmitted(job), status(dead(job, STARTED, FINISHED)), new JobSubmitted(replayed),
+                status(running(replayed, NOW)), status(dead(replayed, NOW, NOW.plusSeconds(1))));
+
+        JobRow after = JobRowFolder.fold(row, List.of(status(discarded(job, NOW.plusSeconds(2)))));
+
+        assertThat(after).isEqualTo(row);
+        assertThat(after.generation()).isEqualTo(1);
     }
 
     @Test
