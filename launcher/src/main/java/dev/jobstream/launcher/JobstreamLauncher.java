@@ -21,7 +21,8 @@ public final class JobstreamLauncher {
         LauncherSettings settings = LauncherSettings.from(System.getenv(), args);
         JobstreamPlatform platform = JobstreamPlatform.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "jobstream-stop"));
-        log.info("Jobstream is ready in {} ms. API: http://localhost:{}/api/jobs (data in {})",
-                (System.nanoTime() - start) / 1_000_000, platform.gatewayPort(), settings.dataDir().toAbsolutePath());
+        log.info("Jobstream is ready in {} ms. API: http://localhost:{}/api/jobs, live dashboard: "
+                + "http://localhost:{}/ (data in {})", (System.nanoTime() - start) / 1_000_000, platform.gatewayPort(),
+                platform.projectorPort(), settings.dataDir().toAbsolutePath());
     }
 }

@@ -27,6 +27,7 @@ public final class JobstreamPlatform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private @Nullable ConfigurableApplicationContext gateway;
+    private @Nullable ConfigurableApplicationContext projector;
 
     private JobstreamPlatform() {
     }
@@ -45,10 +46,19 @@ public final class JobstreamPlatform implements AutoCloseable {
 
     /** The port the REST API listens on. */
     public int gatewayPort() {
-        if (gateway == null) {
-            throw new IllegalStateException("the gateway is not running");
+        return portOf(gateway, "gateway");
+    }
+
+    /** The port the projector, and with it the live dashboard, listens on. */
+    public int projectorPort() {
+        return portOf(projector, "projector");
+    }
+
+    private static int portOf(@Nullable ConfigurableApplicationContext service, String name) {
+        if (service == null) {
+            throw new IllegalStateException("the " + name + " is not running");
         }
-        return Integer.parseInt(gateway.getEnvironment().getRequiredProperty("local.server.port"));
+        return Integer.parseInt(service.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     @Override
@@ -70,7 +80,8 @@ public final class JobstreamPlatform implements AutoCloseable {
         infrastructure.add("--spring.datasource.username=" + database.username());
         infrastructure.add("--spring.datasource.password=" + database.password());
 
-        service(ProjectorApplication.class, "projector", settings.projectorPort(), infrastructure, settings);
+        projector = service(ProjectorApplication.class, "projector", settings.projectorPort(), infrastructure,
+                settings);
         service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure, settings);
         gateway = service(GatewayApplication.class, "gateway", settings.gatewayPort(), infrastructure, settings);
     }

@@ -28,7 +28,7 @@ class DashboardFanOutTest {
         JobstreamPlatform platform = SharedPlatform.get();
         String user = "fan-out-" + UUID.randomUUID().toString().substring(0, 8);
         try (ConfigurableApplicationContext secondProjector = startSecondProjector();
-                DashboardSocket first = DashboardSocket.connect(PlatformPorts.projector(platform), user);
+                DashboardSocket first = DashboardSocket.connect(platform.projectorPort(), user);
                 DashboardSocket second = DashboardSocket.connect(portOf(secondProjector), user)) {
             await().atMost(PATIENCE).until(() -> first.snapshots() == 1 && second.snapshots() == 1);
 

@@ -40,7 +40,7 @@ class DashboardLatencyTest {
         JobstreamPlatform platform = SharedPlatform.get();
         String user = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         try (DashboardPage page = DashboardPage.open(platform, user);
-                DashboardSocket viewer = DashboardSocket.connect(PlatformPorts.projector(platform), user)) {
+                DashboardSocket viewer = DashboardSocket.connect(platform.projectorPort(), user)) {
             page.recordArrivals();
 
             // when

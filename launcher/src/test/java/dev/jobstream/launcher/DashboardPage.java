@@ -63,7 +63,7 @@ final class DashboardPage implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         DashboardPage page = new DashboardPage(new ChromeDriver(service, options), profile);
-        page.driver.get("http://localhost:" + PlatformPorts.projector(platform) + "/?user="
+        page.driver.get("http://localhost:" + platform.projectorPort() + "/?user="
                 + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&gateway=http://localhost:"
                 + platform.gatewayPort());
         page.awaitLive();
