@@ -15,8 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The base of the gateway's integration tests: the whole gateway on a random port, against the shared test Kafka
  * and PostgreSQL. All subclasses share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = GatewayApplication.CONFIG_NAME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    GatewayApplication.CONFIG_NAME,
+    "jobstream.gateway.rate-limits.requests-per-minute=1000000",
+    "jobstream.gateway.rate-limits.submissions-per-minute=1000000"})
 @Import(ReadModelTestSchema.class)
 public abstract class GatewayIntegrationTest {
 

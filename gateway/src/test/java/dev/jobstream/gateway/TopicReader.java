@@ -29,7 +29,7 @@ public final class TopicReader {
     private final String bootstrapServers;
     private final String topic;
 
-    TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
     }

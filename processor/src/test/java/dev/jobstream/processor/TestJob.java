@@ -7,7 +7,8 @@ import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A job record as a program would publish it on the jobs topic, with a fresh id.
+ * A job record as a program would publish it on the jobs topic, with a fresh id. Each job has a user of its own
+ * unless a test names one, so that the per-user concurrency limit holds back only the tests about it.
  *
  * @param id the job id
  * @param record the record's JSON
@@ -39,7 +40,7 @@ public record TestJob(UUID id, ObjectNode record) {
         UUID id = JobIds.newId();
         ObjectNode record = JobCodec.mapper().createObjectNode()
                 .put("id", id.toString())
-                .put("user_id", "test-user")
+                .put("user_id", "test-user-" + id)
                 .put("created_at", Instant.now().toString());
         record.set("payload", payload);
         return new TestJob(id, record);

@@ -4,11 +4,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Supplies the {@link Caller} parameter of controller methods from the {@code X-User-Id} header.
+ * Supplies the {@link Caller} parameter of controller methods: the caller {@link CallerAuthentication} found.
  */
 final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -20,6 +21,10 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
-        return Caller.fromHeader(request.getHeader(Caller.HEADER));
+        Object caller = request.getAttribute(CallerAuthentication.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (caller instanceof Caller authenticated) {
+            return authenticated;
+        }
+        throw new UnknownCallerException("The request was not authenticated.");
     }
 }

@@ -4,7 +4,7 @@ import dev.jobstream.gateway.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request that does not say which user it acts for: 401.
+ * A request that does not say, or cannot prove, which user it acts for: 401.
  */
 public class UnknownCallerException extends ProblemException {
 

@@ -60,7 +60,8 @@ class JobControlController {
     }
 
     private ResponseEntity<JobView> requested(Caller caller, JobView job, JobControl.Action action) {
-        publisher.publish(new JobControl(job.id(), caller.userId(), action, job.generation(), job.attempts(),
+        String owner = job.userId() != null ? job.userId() : caller.userId();
+        publisher.publish(new JobControl(job.id(), owner, action, job.generation(), job.attempts(),
                 clock.instant(), caller.userId()));
         LOG.debug("Requested {} of job {} at generation {}, attempt {} (trace {})", action, job.id(),
                 job.generation(), job.attempts(), job.traceId());

@@ -32,8 +32,8 @@ class DashboardCorsConfiguration implements WebMvcConfigurer {
         registry.addMapping("/api/**")
                 .allowedOrigins(properties.allowedOrigins().toArray(String[]::new))
                 .allowedMethods("GET", "POST", "DELETE")
-                .allowedHeaders("Content-Type", "X-User-Id", "Idempotency-Key", "traceparent")
-                .exposedHeaders("Location", "Idempotent-Replayed")
+                .allowedHeaders("Content-Type", "X-User-Id", "Authorization", "Idempotency-Key", "traceparent")
+                .exposedHeaders("Location", "Idempotent-Replayed", "Retry-After", "RateLimit", "RateLimit-Policy")
                 .maxAge(PREFLIGHT_CACHE.toSeconds());
     }
 

@@ -51,6 +51,11 @@ public class IdempotencyKeys {
             select request_hash, state, response from gateway.idempotency_keys
             where user_id = :user and idempotency_key = :key""";
 
+    private static final String ANSWERED = """
+            select response from gateway.idempotency_keys
+            where user_id = :user and idempotency_key = :key and request_hash = :hash and state = 'accepted'
+              and response is not null and expires_at >= :now""";
+
     private static final String COMPLETE = """
             update gateway.idempotency_keys set state = 'accepted', response = cast(:response as json)
             where user_id = :user and idempotency_key = :key and job_id = :job""";
@@ -96,6 +101,15 @@ public class IdempotencyKeys {
             }
         }
         throw new IdempotencyKeyInUseException();
+    }
+
+    /**
+     * The response stored for a key whose job was accepted already for the same body, if it is one: a repeat of
+     * such a submission creates no job, so it is not charged to the submission limit.
+     */
+    public Optional<String> answered(String userId, IdempotencyKey key, String requestHash) {
+        return jdbc.sql(ANSWERED).param("user", userId).param("key", key.value()).param("hash", requestHash)
+                .param("now", timestamp(clock.instant())).query(String.class).optional();
     }
 
     /** Marks a claimed key as standing for its accepted job, with the response to replay. */

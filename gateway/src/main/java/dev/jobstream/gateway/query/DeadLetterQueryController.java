@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/dlq}: the caller's dead-letter queue, its jobs that ran out of retries, newest first and page by
  * page like the job listing. {@code type} keeps the jobs of one type, {@code q} those whose last error's type or
- * message contains the text, ignoring case.
+ * message contains the text, ignoring case. The administrator sees every user's dead jobs, or one user's with
+ * {@code user_id}.
  */
 @RestController
 class DeadLetterQueryController {
@@ -26,7 +27,8 @@ class DeadLetterQueryController {
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return lookup.list(caller, JobListQuery.deadLetters(type, q, limit, cursor));
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(name = "user_id", required = false) @Nullable String userId) {
+        return lookup.list(caller, userId, JobListQuery.deadLetters(type, q, limit, cursor));
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a caller's jobs: in the read model, or among the jobs just accepted that it does not show yet. A caller
- * only ever sees its own jobs; another user's job is reported as not found.
+ * Finds a caller's jobs: in the read model, or among the jobs just accepted that it does not show yet. A user
+ * only ever sees its own jobs; another user's job is reported as not found, never as forbidden, so that its
+ * existence is not given away. The administrator sees every user's jobs.
  *
  * <p>Limitation: listings come from the read model alone, so a job accepted a moment ago can be read by id
  * but may be missing from the caller's list until the projector has recorded it.
@@ -39,7 +41,7 @@ public class JobLookup {
         }
         UUID jobId = UUID.fromString(id);
         Optional<JobView> job = readModel.find(jobId).or(() -> recent.find(jobId));
-        return job.filter(found -> found.isOwnedBy(caller.userId())).orElseThrow(JobNotFoundException::new);
+        return job.filter(found -> caller.mayAccess(found.userId())).orElseThrow(JobNotFoundException::new);
     }
 
     /** One of the caller's jobs with the errors of its failed attempts, from the job's history. */
@@ -49,9 +51,12 @@ public class JobLookup {
         return errors.isEmpty() ? job : job.withErrors(errors);
     }
 
-    /** A page of the caller's jobs, with the cursor of the next page when there is one. */
-    JobPage list(Caller caller, JobListQuery query) {
-        List<JobView> rows = readModel.list(caller.userId(), query, query.limit() + 1);
+    /**
+     * A page of the caller's jobs, with the cursor of the next page when there is one; for the administrator, the
+     * jobs of the requested user, or of every user when it names none.
+     */
+    JobPage list(Caller caller, @Nullable String requestedUser, JobListQuery query) {
+        List<JobView> rows = readModel.list(caller.scope(requestedUser), query, query.limit() + 1);
         if (rows.size() <= query.limit()) {
             return new JobPage(rows, null);
         }
@@ -59,8 +64,11 @@ public class JobLookup {
         return new JobPage(items, JobCursor.after(items.get(items.size() - 1)).encode());
     }
 
-    /** Up to {@code max} of the caller's dead jobs that match the filter, oldest first. */
-    public List<JobView> findDead(Caller caller, DeadJobFilter filter, int max) {
-        return readModel.dead(caller.userId(), filter, max);
+    /**
+     * Up to {@code max} of the caller's dead jobs that match the filter, oldest first; for the administrator, those
+     * of the requested user, or of every user when it names none.
+     */
+    public List<JobView> findDead(Caller caller, @Nullable String requestedUser, DeadJobFilter filter, int max) {
+        return readModel.dead(caller.scope(requestedUser), filter, max);
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/jobs/{id}} and {@code GET /api/jobs}: the caller's jobs. A single job comes with the errors
- * of its failed attempts.
+ * of its failed attempts. The administrator sees every user's jobs; {@code user_id} narrows its listing to one
+ * user and is ignored for a user.
  */
 @RestController
 @RequestMapping(path = "/api/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,7 +34,8 @@ class JobQueryController {
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        return lookup.list(caller, JobListQuery.of(status, type, limit, cursor));
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(name = "user_id", required = false) @Nullable String userId) {
+        return lookup.list(caller, userId, JobListQuery.of(status, type, limit, cursor));
     }
 }

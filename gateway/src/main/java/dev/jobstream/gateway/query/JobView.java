@@ -62,11 +62,6 @@ public record JobView(
                 null, null, null, job.traceId(), null);
     }
 
-    /** Whether the job belongs to the given user. */
-    public boolean isOwnedBy(String user) {
-        return user.equals(userId);
-    }
-
     /** Whether the job is in the given status. */
     public boolean is(JobStatus expected) {
         return expected.wireName().equals(status);

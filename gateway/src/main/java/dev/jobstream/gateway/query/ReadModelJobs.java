@@ -52,9 +52,9 @@ class ReadModelJobs {
         return jdbc.sql(ERRORS).param("id", id).query(this::attemptError).list();
     }
 
-    /** Up to {@code rows} jobs of a user that match the query, after its cursor. */
-    List<JobView> list(String userId, JobListQuery query, int rows) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append("where user_id = :user");
+    /** Up to {@code rows} jobs of a user, or of all users, that match the query, after its cursor. */
+    List<JobView> list(@Nullable String userId, JobListQuery query, int rows) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(userId != null ? "where user_id = :user" : "where true");
         if (query.status() != null) {
             sql.append(" and status = :status");
         }
@@ -78,9 +78,10 @@ class ReadModelJobs {
                 .query(this::job).list();
     }
 
-    /** Up to {@code rows} dead jobs of a user that match the filter, oldest first. */
-    List<JobView> dead(String userId, DeadJobFilter filter, int rows) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append("where user_id = :user and status = 'dead'");
+    /** Up to {@code rows} dead jobs of a user, or of all users, that match the filter, oldest first. */
+    List<JobView> dead(@Nullable String userId, DeadJobFilter filter, int rows) {
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(userId != null ? "where user_id = :user" : "where true").append(" and status = 'dead'");
         if (filter.type() != null) {
             sql.append(" and type = :type");
         }

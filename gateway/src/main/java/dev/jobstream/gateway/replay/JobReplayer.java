@@ -10,6 +10,7 @@ import dev.jobstream.gateway.query.JobLookup;
 import dev.jobstream.gateway.query.JobView;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -58,8 +59,8 @@ class JobReplayer {
      *
      * @return how many were replayed
      */
-    int replayAll(Caller caller, DeadJobFilter filter) {
-        List<JobView> dead = lookup.findDead(caller, filter, MAX_BULK);
+    int replayAll(Caller caller, @Nullable String requestedUser, DeadJobFilter filter) {
+        List<JobView> dead = lookup.findDead(caller, requestedUser, filter, MAX_BULK);
         int replayed = 0;
         for (JobView job : dead) {
             try {

@@ -13,6 +13,7 @@ import dev.jobstream.gateway.query.JobView;
 import dev.jobstream.gateway.query.RecentlyAcceptedJobs;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Accepts valid submissions: gives each a new job id, publishes it, and remembers it for reads. A submission with
  * an idempotency key first claims the key, storing its job record with it; a repeated one gets the job of the
  * first instead of a new one, and publishes that same job again when the first never got it into Kafka.
+ * A submission is charged to the caller's submission limit once it is known to create a job, before anything is
+ * claimed or published, so a refused submission leaves nothing behind and a replay costs no quota.
  * Creation times are kept to the microsecond, the precision the read model stores, so that a job reads back
  * the same from memory and from the read model.
  */
@@ -47,19 +50,32 @@ class JobAcceptor {
         this.clock = clock;
     }
 
+    /**
+     * Accepts a submission.
+     *
+     * @param chargeSubmission charges the submission to the caller's limit, throwing when it is used up; it is
+     *     called only when the submission may create a job, not when it replays an accepted one
+     */
     Acceptance accept(Caller caller, JobSubmission submission, @Nullable IdempotencyKey key,
-            @Nullable String traceId) {
+            @Nullable String traceId, Runnable chargeSubmission) {
+        String fingerprint = RequestFingerprint.of(submission.body());
+        if (key != null) {
+            Optional<String> answered = keys.answered(caller.userId(), key, fingerprint);
+            if (answered.isPresent()) {
+                return replayed(caller, key, answered.get());
+            }
+        }
+        chargeSubmission.run();
         JobRecord job = JobRecord.accepted(JobIds.newId(), caller.userId(), submission.payload(),
                 submission.maxRetries(), clock.instant().truncatedTo(ChronoUnit.MICROS), traceId)
                 .withTimeoutSeconds(submission.timeoutSeconds());
         if (key == null) {
             return new Acceptance(publish(job), false);
         }
-        Claim claim = keys.claim(caller.userId(), key, RequestFingerprint.of(submission.body()), job.id(),
+        Claim claim = keys.claim(caller.userId(), key, fingerprint, job.id(),
                 JobCodec.mapper().writeValueAsString(job));
         if (claim instanceof Claim.Answered answered) {
-            LOG.debug("Replaying the job of idempotency key {} of user {}", key.value(), caller.userId());
-            return new Acceptance(json.readValue(answered.response(), JobView.class), true);
+            return replayed(caller, key, answered.response());
         }
         if (claim instanceof Claim.Resumed resumed) {
             JobRecord unfinished = JobCodec.mapper().readValue(resumed.jobRecord(), JobRecord.class);
@@ -68,6 +84,11 @@ class JobAcceptor {
             return new Acceptance(publishClaimed(unfinished, key), false);
         }
         return new Acceptance(publishClaimed(job, key), false);
+    }
+
+    private Acceptance replayed(Caller caller, IdempotencyKey key, String response) {
+        LOG.debug("Replaying the job of idempotency key {} of user {}", key.value(), caller.userId());
+        return new Acceptance(json.readValue(response, JobView.class), true);
     }
 
     private JobView publish(JobRecord job) {

@@ -1,8 +1,12 @@
 package dev.jobstream.gateway.submission;
 
 import dev.jobstream.gateway.caller.Caller;
+import dev.jobstream.gateway.caller.UserOnlyException;
 import dev.jobstream.gateway.idempotency.IdempotencyKey;
 import dev.jobstream.gateway.query.JobView;
+import dev.jobstream.gateway.ratelimit.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -13,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/jobs}: submits a job. Answers 202 with the job once Kafka has it.
+ * {@code POST /api/jobs}: submits a job. Answers 202 with the job once Kafka has it, or 429 when the caller's
+ * submission limit is used up. Only a user submits jobs; the administrator acts for nobody in particular.
  */
 @RestController
 class JobSubmissionController {
@@ -22,10 +27,12 @@ class JobSubmissionController {
 
     private final SubmissionReader reader;
     private final JobAcceptor acceptor;
+    private final RateLimits limits;
 
-    JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor) {
+    JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor, RateLimits limits) {
         this.reader = reader;
         this.acceptor = acceptor;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/api/jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -33,10 +40,14 @@ class JobSubmissionController {
     ResponseEntity<JobView> submit(Caller caller,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
             @RequestHeader(name = TraceParent.HEADER, required = false) @Nullable String traceParent,
-            @RequestBody byte[] body) {
+            @RequestBody byte[] body, HttpServletRequest request, HttpServletResponse response) {
+        if (caller.admin()) {
+            throw new UserOnlyException();
+        }
         IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
         JobSubmission submission = reader.read(body);
-        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent));
+        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent),
+                () -> limits.chargeSubmission(caller, request, response));
         return accepted(acceptance);
     }
 

@@ -9,6 +9,7 @@ import dev.jobstream.processor.execution.JobRunner;
 import dev.jobstream.processor.execution.JobTimer;
 import dev.jobstream.processor.outcome.OutcomePublisher;
 import dev.jobstream.processor.retry.RetryTopics;
+import dev.jobstream.processor.slot.SlotGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -69,10 +70,11 @@ class JobConsumer implements SmartLifecycle {
 
     /**
      * What the consumer hands records to: the runner of attempts, the outcomes of records that do not run, the
-     * timer for jobs due in a moment, and the retry topics for jobs due later.
+     * timer for jobs due in a moment, the retry topics for jobs due later, and the gate of the users' slots.
      */
     @Component
-    record Execution(JobRunner runner, AttemptOutcomes outcomes, JobTimer timer, RetryTopics retryTopics) {
+    record Execution(JobRunner runner, AttemptOutcomes outcomes, JobTimer timer, RetryTopics retryTopics,
+            SlotGate slots) {
     }
 
     @Override
@@ -113,7 +115,7 @@ class JobConsumer implements SmartLifecycle {
         RecordDispatcher.Limits limits = new RecordDispatcher.Limits(properties.maxInFlightPerPartition(),
                 execution.retryTopics().shortestTier());
         RecordDispatcher dispatcher = new RecordDispatcher(consumer, inFlight, codec, claims, execution.runner(),
-                execution.outcomes(), workers, execution.timer(), clock, limits);
+                execution.outcomes(), workers, execution.slots(), execution.timer(), clock, limits);
         PartitionHandOver handOver = new PartitionHandOver(inFlight, committer, claims, properties.revokeGrace());
         return new JobPollLoop(consumer, inFlight, dispatcher, committer, handOver, properties);
     }

@@ -13,6 +13,7 @@ import dev.jobstream.processor.execution.JobRun;
 import dev.jobstream.processor.execution.JobRunner;
 import dev.jobstream.processor.execution.JobTimer;
 import dev.jobstream.processor.outcome.Outcome;
+import dev.jobstream.processor.slot.SlotGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -36,9 +36,9 @@ import org.springframework.dao.DataAccessException;
  * Turns the records of one poll into work. Records that are not valid jobs go to the dead-letter queue; jobs whose
  * {@code not_before} is further away than the shortest retry tier wait in a retry topic; the others are claimed
  * together, in one statement that also finds cancelled jobs, and the claimed ones go to the workers, at their
- * {@code not_before} when that is moments away. A job that ran already, runs elsewhere or was cancelled is skipped
- * and counts as finished. A partition never holds more than {@code jobstream.processor.max-in-flight-per-partition}
- * unfinished records.
+ * {@code not_before} when that is moments away, through the {@link SlotGate} once a slot of their user is free.
+ * A job that ran already, runs elsewhere or was cancelled is skipped and counts as finished. A partition never
+ * holds more than {@code jobstream.processor.max-in-flight-per-partition} unfinished records.
  */
 final class RecordDispatcher {
 
@@ -51,12 +51,14 @@ final class RecordDispatcher {
     private final JobRunner runner;
     private final AttemptOutcomes outcomes;
     private final Executor workers;
+    private final SlotGate slots;
     private final JobTimer timer;
     private final Clock clock;
     private final Limits limits;
 
     RecordDispatcher(Consumer<?, ?> consumer, InFlightRecords inFlight, JobCodec codec, JobClaims claims,
-            JobRunner runner, AttemptOutcomes outcomes, Executor workers, JobTimer timer, Clock clock, Limits limits) {
+            JobRunner runner, AttemptOutcomes outcomes, Executor workers, SlotGate slots, JobTimer timer, Clock clock,
+            Limits limits) {
         this.consumer = consumer;
         this.inFlight = inFlight;
         this.codec = codec;
@@ -64,6 +66,7 @@ final class RecordDispatcher {
         this.runner = runner;
         this.outcomes = outcomes;
         this.workers = workers;
+        this.slots = slots;
         this.timer = timer;
         this.clock = clock;
         this.limits = limits;
@@ -195,17 +198,9 @@ final class RecordDispatcher {
         arrival.partition().running(arrival.origin().offset(), run);
         Duration wait = untilDue(job);
         if (wait.isZero()) {
-            workers.execute(run);
+            slots.execute(run, workers);
         } else {
-            timer.after(wait, () -> hand(run));
-        }
-    }
-
-    private void hand(JobRun run) {
-        try {
-            workers.execute(run);
-        } catch (RejectedExecutionException stopping) {
-            log.debug("Job {} was due after the workers stopped; it runs after the restart", run.job().id());
+            timer.after(wait, () -> slots.execute(run, workers));
         }
     }
 

@@ -78,6 +78,11 @@ public final class JobRun implements Runnable {
         return abandoned;
     }
 
+    /** Whether the run was abandoned: it never starts, or its outcome is dropped. */
+    public synchronized boolean isAbandoned() {
+        return state == State.ABANDONED;
+    }
+
     /**
      * Stops the run because its job was cancelled: a running attempt is interrupted and ends as cancelled, a queued
      * one ends as cancelled when it comes up, without running.
@@ -103,7 +108,7 @@ public final class JobRun implements Runnable {
     }
 
     /** Whether the job was cancelled before the attempt started. */
-    synchronized boolean cancelledBeforeStart() {
+    public synchronized boolean cancelledBeforeStart() {
         return stop != null && stop.cancellation();
     }
 

@@ -1,0 +1,240 @@
+package dev.jobstream.processor.slot;
+
+import dev.jobstream.processor.claim.JobRunKey;
+import dev.jobstream.processor.execution.JobRun;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a claimed attempt start only once it holds one of its user's slots (see {@link UserSlots}), so that at most
+ * {@code jobstream.processor.concurrency.per-user} jobs of a user run at once across all processors.
+ *
+ * <p>An attempt without a slot waits here, in memory, in arrival order per user: its record stays unfinished, so its
+ * offset is not committed and a processor that dies leaves it to the next owner of its partition. It has not
+ * started, so it is no attempt yet and emits nothing. The gate's own thread asks for slots for all waiting attempts
+ * in one transaction whenever an attempt arrives or a local one ends, and every
+ * {@code concurrency.retry-interval} for slots freed elsewhere or by expired leases; the poll loop never waits for
+ * it. The same thread gives back the slots of ended attempts (batched) and renews this processor's leases every
+ * {@code concurrency.renew-interval}, so the slots of a processor that was killed free up after
+ * {@code concurrency.lease-ttl}. An attempt whose job was cancelled before it started needs no slot.
+ *
+ * <p>Slots are taken when an attempt is due to start rather than when its record is claimed: a job held in memory
+ * until its {@code not_before} then holds no slot while it waits, and the claim statement stays as it is.
+ *
+ * <p>Limitation: an attempt that waits for a slot delays the hand-over of its partition by up to the revoke grace,
+ * as a running one does. When this processor cannot reach PostgreSQL for longer than the lease time, its running
+ * attempts lose their leases and other processors may start more of the same users' jobs meanwhile.
+ */
+@Component
+public class SlotGate implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SlotGate.class);
+
+    private final UserSlots slots;
+    private final ConcurrencyProperties properties;
+    private final Queue<Waiting> arrivals = new ConcurrentLinkedQueue<>();
+    private final Queue<JobRunKey> ended = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final Map<JobRunKey, Waiting> waiting = new LinkedHashMap<>();
+    private @Nullable ScheduledExecutorService thread;
+
+    SlotGate(UserSlots slots, ConcurrencyProperties properties) {
+        this.slots = slots;
+        this.properties = properties;
+    }
+
+    /**
+     * Runs an attempt on the workers once it holds a slot of its user, and gives the slot back when it ends.
+     * Returns at once; safe on any thread.
+     */
+    public void execute(JobRun run, Executor workers) {
+        arrivals.add(new Waiting(run, workers));
+        wakeUp();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
+                new CustomizableThreadFactory("user-slots-"));
+        long retry = properties.retryInterval().toMillis();
+        long renew = properties.renewInterval().toMillis();
+        started.scheduleWithFixedDelay(this::grant, retry, retry, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
+        thread = started;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+            slots.releaseAll();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (DataAccessException failure) {
+            log.warn("Could not give back the slots of this processor; they free up when their leases run out",
+                    failure);
+        }
+        thread = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Starts before the job consumer and stops after it, so that no attempt is left waiting for the gate. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 1;
+    }
+
+    private void wakeUp() {
+        ScheduledExecutorService running = thread;
+        if (running != null && wakeUpPending.compareAndSet(false, true)) {
+            try {
+                running.execute(this::grant);
+            } catch (RejectedExecutionException stopping) {
+                wakeUpPending.set(false);
+            }
+        }
+    }
+
+    private void grant() {
+        wakeUpPending.set(false);
+        try {
+            releaseEnded();
+            takeArrivals();
+            startGranted(slots.acquire(requests()));
+        } catch (DataAccessException failure) {
+            log.warn("Could not lease slots for {} waiting jobs; trying again in {}", waiting.size(),
+                    properties.retryInterval(), failure);
+        } catch (RuntimeException failure) {
+            log.error("Slot gate failed; trying again in {}", properties.retryInterval(), failure);
+        }
+    }
+
+    private void renew() {
+        try {
+            slots.renew();
+        } catch (DataAccessException failure) {
+            log.warn("Could not renew the slot leases of this processor; trying again in {}",
+                    properties.renewInterval(), failure);
+        }
+    }
+
+    private void releaseEnded() {
+        List<JobRunKey> released = new ArrayList<>();
+        for (JobRunKey run = ended.poll(); run != null; run = ended.poll()) {
+            released.add(run);
+        }
+        try {
+            slots.release(released);
+        } catch (DataAccessException failure) {
+            ended.addAll(released);
+            throw failure;
+        }
+    }
+
+    private void takeArrivals() {
+        for (Waiting arrival = arrivals.poll(); arrival != null; arrival = arrivals.poll()) {
+            waiting.put(arrival.key(), arrival);
+        }
+        for (Iterator<Waiting> each = waiting.values().iterator(); each.hasNext();) {
+            Waiting next = each.next();
+            if (next.run().isAbandoned()) {
+                each.remove();
+            } else if (next.run().cancelledBeforeStart()) {
+                each.remove();
+                hand(next.run(), next.workers());
+            }
+        }
+    }
+
+    /** The oldest waiting attempts of each user, as many as the user has slots: no more could be granted. */
+    private List<SlotRequest> requests() {
+        Map<String, Integer> perUser = new HashMap<>();
+        List<SlotRequest> requests = new ArrayList<>();
+        for (Waiting next : waiting.values()) {
+            String user = next.userId();
+            int limit = properties.limitOf(user);
+            if (perUser.merge(user, 1, Integer::sum) <= limit) {
+                requests.add(new SlotRequest(user, next.key(), limit));
+            }
+        }
+        return requests;
+    }
+
+    private void startGranted(Set<JobRunKey> granted) {
+        for (JobRunKey key : granted) {
+            Waiting next = waiting.remove(key);
+            if (next == null) {
+                ended.add(key);
+                continue;
+            }
+            Runnable holdingSlot = () -> {
+                try {
+                    next.run().run();
+                } finally {
+                    ended.add(key);
+                    wakeUp();
+                }
+            };
+            if (!hand(holdingSlot, next.workers())) {
+                ended.add(key);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            log.trace("{} jobs wait for a slot of their user", waiting.size());
+        }
+    }
+
+    private static boolean hand(Runnable task, Executor workers) {
+        try {
+            workers.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            log.debug("A job got its slot after the workers stopped; it runs after the restart");
+            return false;
+        }
+    }
+
+    /** An attempt waiting for a slot, with the workers to run it on. */
+    private record Waiting(JobRun run, Executor workers) {
+
+        JobRunKey key() {
+            return JobRunKey.of(run.job());
+        }
+
+        String userId() {
+            String user = run.job().userId();
+            return user != null ? user : "";
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.jobstream.processor.slot;
+
+import static dev.jobstream.contract.JobStatus.DONE;
+import static dev.jobstream.contract.JobStatus.RETRYING;
+import static dev.jobstream.contract.JobStatus.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jobstream.contract.JobStatusEvent;
+import dev.jobstream.processor.JobsTopic;
+import dev.jobstream.processor.StatusEvents;
+import dev.jobstream.processor.TestJob;
+import dev.jobstream.processor.TestProcessors;
+import dev.jobstream.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two processors share the per-user limit of 5 running jobs: a user's further jobs wait for a slot and start when
+ * one frees, other users' jobs start at once, and the slots of a processor that died free up when their leases
+ * run out.
+ */
+class UserConcurrencyLimitTest {
+
+    private static final int PARTITIONS = 6;
+    private static final int LIMIT = 5;
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static final TestInfrastructure INFRASTRUCTURE = TestInfrastructure.shared();
+    private static final List<ConfigurableApplicationContext> PROCESSORS = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoProcessors() {
+        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s"));
+        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s"));
+    }
+
+    @AfterAll
+    static void stopProcessors() {
+        PROCESSORS.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void neverMoreThanFiveJobsOfOneUserRunAtOnceAndOtherUsersAreNotHeldBack() throws Exception {
+        String busyUser = "busy-" + UUID.randomUUID();
+        List<TestJob> sleeps = IntStream.range(0, 20).mapToObj(i -> TestJob.sleep(2).forUser(busyUser)).toList();
+        TestJob otherUsersJob = TestJob.sleep(1).forUser("other-" + UUID.randomUUID());
+        try (JobsTopic jobs = new JobsTopic(INFRASTRUCTURE.bootstrapServers());
+                StatusEvents events = new StatusEvents(INFRASTRUCTURE.bootstrapServers())) {
+
+            IntStream.range(0, sleeps.size()).forEach(i -> jobs.publish(i % PARTITIONS, sleeps.get(i)));
+            jobs.publish(0, otherUsersJob);
+
+            await().atMost(PATIENCE).until(() -> sleeps.stream().allMatch(job -> events.first(job.id(), DONE)
+                    .isPresent()) && events.first(otherUsersJob.id(), DONE).isPresent());
+            List<JobStatusEvent> done = sleeps.stream().map(job -> events.first(job.id(), DONE).orElseThrow())
+                    .toList();
+            assertThat(mostRunningAtOnce(done)).isBetween(2, LIMIT);
+            assertThat(done).allSatisfy(event -> assertThat(event.attempt()).isEqualTo(1));
+            assertThat(sleeps).allSatisfy(job -> assertThat(events.of(job.id(), RETRYING)).isEmpty());
+            Instant lastBusyStart = done.stream().map(JobStatusEvent::startedAt).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            assertThat(events.first(otherUsersJob.id(), RUNNING).orElseThrow().occurredAt())
+                    .isBefore(lastBusyStart);
+        }
+    }
+
+    @Test
+    void slotsOfAProcessorThatDiedFreeUpWhenTheirLeasesRunOut() throws Exception {
+        String user = "orphaned-" + UUID.randomUUID();
+        JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
+        IntStream.range(0, LIMIT).forEach(i -> jdbc.update("""
+                insert into processor.user_slots (user_id, job_id, generation, attempt, worker_id, lease_until)
+                values (?, ?, 0, 1, 'killed-worker', now() + interval '3 seconds')""", user, UUID.randomUUID()));
+        Instant leasesEnd = jdbc.queryForObject("select max(lease_until) from processor.user_slots where user_id = ?",
+                OffsetDateTime.class, user).toInstant();
+        List<TestJob> waiting = List.of(TestJob.quick().forUser(user), TestJob.quick().forUser(user));
+        try (JobsTopic jobs = new JobsTopic(INFRASTRUCTURE.bootstrapServers());
+                StatusEvents events = new StatusEvents(INFRASTRUCTURE.bootstrapServers())) {
+
+            waiting.forEach(job -> jobs.publish(1, job));
+
+            await().atMost(PATIENCE).until(() -> waiting.stream().allMatch(job -> events.first(job.id(), DONE)
+                    .isPresent()));
+            assertThat(waiting).allSatisfy(job -> assertThat(events.first(job.id(), RUNNING).orElseThrow()
+                    .occurredAt()).isAfterOrEqualTo(leasesEnd.minusMillis(50)));
+        }
+    }
+
+    /** The most jobs whose runs, from their start to their end, overlap at one moment. */
+    private static int mostRunningAtOnce(List<JobStatusEvent> done) {
+        List<Map.Entry<Instant, Integer>> changes = new ArrayList<>();
+        done.forEach(event -> {
+            changes.add(Map.entry(event.startedAt(), 1));
+            changes.add(Map.entry(event.occurredAt(), -1));
+        });
+        changes.sort(Map.Entry.<Instant, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        int running = 0;
+        int most = 0;
+        for (Map.Entry<Instant, Integer> change : changes) {
+            running += change.getValue();
+            most = Math.max(most, running);
+        }
+        return most;
+    }
+}
