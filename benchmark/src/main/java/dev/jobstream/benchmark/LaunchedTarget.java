@@ -24,6 +24,9 @@ import java.util.stream.Stream;
 final class LaunchedTarget implements Target {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> UNTHROTTLED = List.of(
+            "--jobstream.gateway.rate-limits.submissions-per-minute=1000000",
+            "--jobstream.gateway.rate-limits.requests-per-minute=10000000");
 
     private final Process process;
     private final Path dataDir;
@@ -51,6 +54,7 @@ final class LaunchedTarget implements Target {
         int postgresPort = freePort();
         int gatewayPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", launcherJar.toString()));
+        command.addAll(unthrottled(platformArgs));
         command.addAll(platformArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -67,6 +71,15 @@ final class LaunchedTarget implements Target {
         awaitReady(process, gatewayPort, dataDir);
         return new LaunchedTarget(process, dataDir, kafkaPort, postgresPort, gatewayPort,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Arguments that lift the gateway's per-user rate limits, so that REST scenarios measure the platform rather
+     * than the limits; a limit the platform arguments set themselves is left to them.
+     */
+    static List<String> unthrottled(List<String> platformArgs) {
+        return UNTHROTTLED.stream().filter(arg -> platformArgs.stream()
+                .noneMatch(given -> given.startsWith(arg.substring(0, arg.indexOf('=') + 1)))).toList();
     }
 
     Duration readyAfter() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,10 @@ final class LauncherProcess {
         try {
             Path classpath = dataDir.resolve("classpath.args");
             Files.writeString(classpath, "-cp \"" + System.getProperty("java.class.path") + "\"");
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx1g", "@" + classpath,
-                    JobstreamLauncher.class.getName()))
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "@" + classpath,
+                    JobstreamLauncher.class.getName()));
+            command.addAll(SharedPlatform.UNTHROTTLED);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()));
             builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_"));

@@ -9,6 +9,14 @@ import java.util.List;
  */
 final class SharedPlatform {
 
+    /**
+     * Service arguments that lift the gateway's per-user rate limits, which the tests that submit many jobs quickly
+     * from one user, or poll often, would otherwise run into.
+     */
+    static final List<String> UNTHROTTLED = List.of(
+            "--jobstream.gateway.rate-limits.submissions-per-minute=100000",
+            "--jobstream.gateway.rate-limits.requests-per-minute=1000000");
+
     private static JobstreamPlatform platform;
 
     private SharedPlatform() {
@@ -21,7 +29,7 @@ final class SharedPlatform {
                     infrastructure.bootstrapServers(),
                     new LauncherSettings.Database(infrastructure.jdbcUrl(), infrastructure.username(),
                             infrastructure.password()),
-                    List.of());
+                    UNTHROTTLED);
             platform = JobstreamPlatform.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "test-platform-stop"));
         }
