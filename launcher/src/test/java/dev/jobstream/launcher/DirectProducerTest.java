@@ -3,19 +3,13 @@ package dev.jobstream.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.Topics;
 import dev.jobstream.testsupport.TestInfrastructure;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +51,7 @@ class DirectProducerTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(api.job(user, id).text("status")).isEqualTo("done"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                .until(() -> runningEventsOf(id) == 1);
+                .until(() -> StatusTopic.count(id, StatusTopic.runningIn(0)) == 1);
     }
 
     private void publish(String key, String value) throws Exception {
@@ -65,29 +59,5 @@ class DirectProducerTest {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.JOBS, key, value)).get();
         }
-    }
-
-    private long runningEventsOf(String id) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STATUS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long running = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (id.equals(record.key()) && isRunning(record.value())) {
-                        running++;
-                    }
-                }
-            }
-            return running;
-        }
-    }
-
-    private static boolean isRunning(String event) {
-        return "running".equals(JobCodec.mapper().readTree(event).path("status").asString());
     }
 }

@@ -33,6 +33,17 @@ final class JobsApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-User-Id", userId).GET());
     }
 
+    Response post(String userId, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-User-Id", userId)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response delete(String userId, String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-User-Id", userId).DELETE());
+    }
+
     Response job(String userId, String id) {
         return get(userId, "/api/jobs/" + id);
     }
