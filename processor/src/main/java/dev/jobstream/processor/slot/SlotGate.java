@@ -2,7 +2,9 @@ package dev.jobstream.processor.slot;
 
 import dev.jobstream.processor.claim.JobRunKey;
 import dev.jobstream.processor.execution.JobRun;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,7 +57,8 @@ public class SlotGate implements SmartLifecycle {
     private final Queue<Waiting> arrivals = new ConcurrentLinkedQueue<>();
     private final Queue<JobRunKey> ended = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    private final Map<JobRunKey, Waiting> waiting = new LinkedHashMap<>();
+    private final Map<JobRunKey, Waiting> waiting = new HashMap<>();
+    private final Map<String, Deque<Waiting>> waitingByUser = new LinkedHashMap<>();
     private @Nullable ScheduledExecutorService thread;
 
     SlotGate(UserSlots slots, ConcurrencyProperties properties) {
@@ -164,31 +167,51 @@ public class SlotGate implements SmartLifecycle {
 
     private void takeArrivals() {
         for (Waiting arrival = arrivals.poll(); arrival != null; arrival = arrivals.poll()) {
-            waiting.put(arrival.key(), arrival);
-        }
-        for (Iterator<Waiting> each = waiting.values().iterator(); each.hasNext();) {
-            Waiting next = each.next();
-            if (next.run().isAbandoned()) {
-                each.remove();
-            } else if (next.run().cancelledBeforeStart()) {
-                each.remove();
-                hand(next.run(), next.workers());
+            if (waiting.putIfAbsent(arrival.key(), arrival) == null) {
+                waitingByUser.computeIfAbsent(arrival.userId(), user -> new ArrayDeque<>()).add(arrival);
             }
         }
     }
 
-    /** The oldest waiting attempts of each user, as many as the user has slots: no more could be granted. */
+    /**
+     * The oldest waiting attempts of each user, as many as the user has slots: no more could be granted. Only the
+     * front of each user's queue is read, so a long queue costs nothing here; an attempt abandoned or cancelled
+     * while it waited leaves the queue when it reaches the front.
+     */
     private List<SlotRequest> requests() {
-        Map<String, Integer> perUser = new HashMap<>();
         List<SlotRequest> requests = new ArrayList<>();
-        for (Waiting next : waiting.values()) {
-            String user = next.userId();
-            int limit = properties.limitOf(user);
-            if (perUser.merge(user, 1, Integer::sum) <= limit) {
-                requests.add(new SlotRequest(user, next.key(), limit));
+        for (Iterator<Map.Entry<String, Deque<Waiting>>> users = waitingByUser.entrySet().iterator();
+                users.hasNext();) {
+            Map.Entry<String, Deque<Waiting>> user = users.next();
+            int limit = properties.limitOf(user.getKey());
+            int asked = 0;
+            for (Iterator<Waiting> each = user.getValue().iterator(); each.hasNext() && asked < limit;) {
+                Waiting next = each.next();
+                if (leavesWithoutSlot(next)) {
+                    each.remove();
+                } else {
+                    requests.add(new SlotRequest(user.getKey(), next.key(), limit));
+                    asked++;
+                }
+            }
+            if (user.getValue().isEmpty()) {
+                users.remove();
             }
         }
         return requests;
+    }
+
+    private boolean leavesWithoutSlot(Waiting next) {
+        if (next.run().isAbandoned()) {
+            waiting.remove(next.key());
+            return true;
+        }
+        if (next.run().cancelledBeforeStart()) {
+            waiting.remove(next.key());
+            hand(next.run(), next.workers());
+            return true;
+        }
+        return false;
     }
 
     private void startGranted(Set<JobRunKey> granted) {
@@ -198,6 +221,7 @@ public class SlotGate implements SmartLifecycle {
                 ended.add(key);
                 continue;
             }
+            leaveQueue(next);
             Runnable holdingSlot = () -> {
                 try {
                     next.run().run();
@@ -212,6 +236,16 @@ public class SlotGate implements SmartLifecycle {
         }
         if (!waiting.isEmpty()) {
             log.trace("{} jobs wait for a slot of their user", waiting.size());
+        }
+    }
+
+    private void leaveQueue(Waiting granted) {
+        Deque<Waiting> queue = waitingByUser.get(granted.userId());
+        if (queue != null) {
+            queue.remove(granted);
+            if (queue.isEmpty()) {
+                waitingByUser.remove(granted.userId());
+            }
         }
     }
 
