@@ -28,6 +28,7 @@ public final class JobstreamPlatform implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private @Nullable ConfigurableApplicationContext gateway;
     private @Nullable ConfigurableApplicationContext projector;
+    private @Nullable ConfigurableApplicationContext processor;
 
     private JobstreamPlatform() {
     }
@@ -47,6 +48,11 @@ public final class JobstreamPlatform implements AutoCloseable {
     /** The port the REST API listens on. */
     public int gatewayPort() {
         return portOf(gateway, "gateway");
+    }
+
+    /** The port the processor's actuator endpoints listen on. */
+    public int processorPort() {
+        return portOf(processor, "processor");
     }
 
     /** The port the projector, and with it the live dashboard, listens on. */
@@ -82,7 +88,8 @@ public final class JobstreamPlatform implements AutoCloseable {
 
         projector = service(ProjectorApplication.class, "projector", settings.projectorPort(), infrastructure,
                 settings);
-        service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure, settings);
+        processor = service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure,
+                settings);
         gateway = service(GatewayApplication.class, "gateway", settings.gatewayPort(), infrastructure, settings);
     }
 

@@ -28,11 +28,14 @@ class JobSubmissionController {
     private final SubmissionReader reader;
     private final JobAcceptor acceptor;
     private final RateLimits limits;
+    private final SubmissionOutcomes outcomes;
 
-    JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor, RateLimits limits) {
+    JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor, RateLimits limits,
+            SubmissionOutcomes outcomes) {
         this.reader = reader;
         this.acceptor = acceptor;
         this.limits = limits;
+        this.outcomes = outcomes;
     }
 
     @PostMapping(path = "/api/jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -44,11 +47,18 @@ class JobSubmissionController {
         if (caller.admin()) {
             throw new UserOnlyException();
         }
-        IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
-        JobSubmission submission = reader.read(body);
-        Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent),
-                () -> limits.chargeSubmission(caller, request, response));
-        return accepted(acceptance);
+        @Nullable JobSubmission submission = null;
+        try {
+            IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
+            submission = reader.read(body);
+            Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent),
+                    () -> limits.chargeSubmission(caller, request, response));
+            outcomes.accepted(acceptance);
+            return accepted(acceptance);
+        } catch (RuntimeException failure) {
+            outcomes.rejected(submission, failure);
+            throw failure;
+        }
     }
 
     private static ResponseEntity<JobView> accepted(Acceptance acceptance) {

@@ -33,17 +33,20 @@ public class JobRunner {
     private final AttemptOutcomes outcomes;
     private final RunningJobs running;
     private final JobTimer timer;
+    private final ExecutionMetrics metrics;
     private final WorkerId workerId;
     private final Clock clock;
     private final Duration defaultTimeout;
 
     JobRunner(JobHandlers handlers, StatusPublisher publisher, AttemptOutcomes outcomes, RunningJobs running,
-            JobTimer timer, WorkerId workerId, Clock clock, ProcessorProperties properties) {
+            JobTimer timer, ExecutionMetrics metrics, WorkerId workerId, Clock clock,
+            ProcessorProperties properties) {
         this.handlers = handlers;
         this.publisher = publisher;
         this.outcomes = outcomes;
         this.running = running;
         this.timer = timer;
+        this.metrics = metrics;
         this.workerId = workerId;
         this.clock = clock;
         this.defaultTimeout = properties.defaultTimeout();
@@ -61,11 +64,29 @@ public class JobRunner {
 
     /** Runs an attempt; returns its outcome, or {@code null} when it was abandoned. */
     @Nullable Outcome attempt(JobRun run) {
+        Outcome outcome = runOnce(run);
+        if (outcome != null) {
+            metrics.ended(run.job(), outcome.name());
+        }
+        return outcome;
+    }
+
+    private @Nullable Outcome runOnce(JobRun run) {
         JobRecord job = run.job();
         Instant startedAt = clock.instant();
         if (run.cancelledBeforeStart()) {
             return failed(run, startedAt, new InterruptedException("cancelled before it started"));
         }
+        metrics.started(job, startedAt);
+        try {
+            return execute(run, startedAt);
+        } finally {
+            metrics.finished(job, startedAt, clock.instant());
+        }
+    }
+
+    private @Nullable Outcome execute(JobRun run, Instant startedAt) {
+        JobRecord job = run.job();
         announceStart(job, run.origin(), startedAt);
         Duration timeout = timeoutOf(job);
         ScheduledFuture<?> deadline = timer.after(timeout, () -> run.timeOut(timeout));

@@ -32,6 +32,11 @@ public class JobHandlers {
         }
     }
 
+    /** Whether a handler runs jobs of this type. */
+    public boolean handles(String type) {
+        return byType.containsKey(type);
+    }
+
     /** The handler of a job type. */
     public JobHandler forType(String type) throws JobFailedException {
         JobHandler handler = byType.get(type);

@@ -4,6 +4,8 @@ import dev.jobstream.contract.JobStatus;
 import dev.jobstream.projector.aggregate.JobAggregates;
 import dev.jobstream.projector.aggregate.JobScope;
 import dev.jobstream.projector.aggregate.StatusCounts;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,8 @@ class DashboardHub {
     /** A page that missed more jobs than this gets a snapshot: it is smaller. */
     private static final int MAX_RESUMED_JOBS = 5000;
 
+    static final String VIEWERS_METER = "jobstream.dashboard.viewers";
+
     private final DashboardJobs jobs;
     private final JobAggregates aggregates;
     private final DashboardMetrics metrics;
@@ -56,13 +60,15 @@ class DashboardHub {
     private String epoch = UUID.randomUUID().toString();
 
     DashboardHub(DashboardJobs jobs, JobAggregates aggregates, DashboardMetrics metrics,
-            DashboardProperties properties, Clock clock) {
+            DashboardProperties properties, Clock clock, MeterRegistry registry) {
         this.jobs = jobs;
         this.clock = clock;
         this.aggregates = aggregates;
         this.metrics = metrics;
         this.recentJobs = properties.recentJobs();
         this.buffer = new DeltaBuffer(properties.deltaBuffer());
+        Gauge.builder(VIEWERS_METER, sessions, Set::size).description("Live dashboard sessions open on this projector")
+                .register(registry);
     }
 
     void join(DashboardSession session) {

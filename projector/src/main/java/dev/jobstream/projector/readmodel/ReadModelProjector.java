@@ -32,13 +32,15 @@ public class ReadModelProjector {
     private final JobRowRepository rows;
     private final TransactionTemplate transactions;
     private final ObjectProvider<ReadModelChangeListener> subscribers;
+    private final ProjectionLag lag;
     private final Clock clock;
 
     ReadModelProjector(JobRowRepository rows, PlatformTransactionManager transactionManager,
-            ObjectProvider<ReadModelChangeListener> subscribers, Clock clock) {
+            ObjectProvider<ReadModelChangeListener> subscribers, ProjectionLag lag, Clock clock) {
         this.rows = rows;
         this.transactions = new TransactionTemplate(transactionManager);
         this.subscribers = subscribers;
+        this.lag = lag;
         this.clock = clock;
     }
 
@@ -49,9 +51,11 @@ public class ReadModelProjector {
      */
     public void project(List<JobChange> changes) {
         if (changes.isEmpty()) {
+            lag.idle();
             return;
         }
         List<JobRow> changed = transactions.execute(transaction -> apply(changes));
+        lag.committed(changes, clock.instant());
         log.debug("Projected {} changes; {} jobs changed", changes.size(), changed.size());
         if (!changed.isEmpty()) {
             notifySubscribers(changed);

@@ -18,6 +18,7 @@ import dev.jobstream.contract.Topics;
 import dev.jobstream.projector.aggregate.JobAggregates;
 import dev.jobstream.projector.aggregate.JobScope;
 import dev.jobstream.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,6 +80,9 @@ class LiveDashboardTest {
 
     @Autowired
     private DashboardHub hub;
+
+    @Autowired
+    private MeterRegistry registry;
 
     @Autowired
     @Qualifier("dashboardSender")
@@ -297,6 +301,34 @@ class LiveDashboardTest {
     }
 
     /** The types of the messages, leaving out the charts, which are pushed every half second. */
+    @Nested
+    class PrometheusMetrics {
+
+        @Test
+        void viewersGaugeCountsTheOpenPages() {
+            double before = registry.get(DashboardHub.VIEWERS_METER).gauge().value();
+
+            try (PageConnection page = PageConnection.open(port).subscribe(aUser(), null, 0)) {
+
+                await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        registry.get(DashboardHub.VIEWERS_METER).gauge().value()).isEqualTo(before + 1));
+            }
+        }
+
+        @Test
+        void prometheusEndpointShowsTheProjectorLagAndTheViewers() throws Exception {
+            JobRecord job = aSleepJobOf(aUser());
+
+            publish(job);
+
+            awaitStatus(job.id(), "pending");
+            HttpResponse<String> scrape = get("/actuator/prometheus");
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("jobstream_projector_lag_seconds ")
+                    .contains("jobstream_dashboard_viewers ");
+        }
+    }
+
     private static List<String> withoutMetrics(List<String> messages) {
         return messages.stream().map(message -> JobCodec.mapper().readTree(message).path("type").asString())
                 .filter(type -> !type.equals("metrics")).toList();

@@ -1,0 +1,81 @@
+package dev.jobstream.gateway.submission;
+
+import dev.jobstream.contract.JobRules;
+import dev.jobstream.gateway.idempotency.IdempotencyKeyInUseException;
+import dev.jobstream.gateway.idempotency.IdempotencyKeyReusedException;
+import dev.jobstream.gateway.idempotency.InvalidIdempotencyKeyException;
+import dev.jobstream.gateway.publishing.PublishFailedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Counts the submissions that reached {@link JobSubmissionController}, by job type, outcome and reason, in the
+ * counter {@code jobstream.submissions{type,outcome,reason}} that docs/metrics.md describes. A refusal of the
+ * rate limiter or of authentication is counted by {@code Rejections} instead, and not here.
+ */
+@Component
+class SubmissionOutcomes {
+
+    static final String METER = "jobstream.submissions";
+    static final String UNKNOWN_TYPE = "unknown";
+
+    private final MeterRegistry registry;
+
+    SubmissionOutcomes(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Counts a submission answered with 202, new or replayed. */
+    void accepted(Acceptance acceptance) {
+        String type = acceptance.job().type();
+        counter(type == null ? UNKNOWN_TYPE : type, acceptance.replayed() ? "replayed" : "accepted", "none")
+                .increment();
+    }
+
+    /**
+     * Counts a submission answered with an error, when the failure is one of the reasons of the contract.
+     *
+     * @return whether the failure was counted
+     */
+    boolean rejected(@Nullable JobSubmission submission, RuntimeException failure) {
+        String reason = reasonOf(failure);
+        if (reason == null) {
+            return false;
+        }
+        counter(typeOf(submission), "rejected", reason).increment();
+        return true;
+    }
+
+    private Counter counter(String type, String outcome, String reason) {
+        return Counter.builder(METER).description("Job submissions that reached the submission handler")
+                .tag("type", type).tag("outcome", outcome).tag("reason", reason).register(registry);
+    }
+
+    private static String typeOf(@Nullable JobSubmission submission) {
+        JsonNode type = submission == null ? null : submission.payload().get(JobRules.TYPE);
+        return type != null && type.isString() ? type.asString() : UNKNOWN_TYPE;
+    }
+
+    private static @Nullable String reasonOf(RuntimeException failure) {
+        if (failure instanceof MalformedSubmissionException) {
+            return "malformed";
+        }
+        if (failure instanceof InvalidSubmissionException || failure instanceof InvalidIdempotencyKeyException) {
+            return "invalid";
+        }
+        if (failure instanceof IdempotencyKeyReusedException) {
+            return "idempotency-mismatch";
+        }
+        if (failure instanceof IdempotencyKeyInUseException) {
+            return "idempotency-conflict";
+        }
+        if (failure instanceof PublishFailedException || failure instanceof DataAccessException) {
+            return "unavailable";
+        }
+        return null;
+    }
+}

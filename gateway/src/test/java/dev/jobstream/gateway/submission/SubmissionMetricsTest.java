@@ -1,0 +1,73 @@
+package dev.jobstream.gateway.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobstream.gateway.ApiResponse;
+import dev.jobstream.gateway.GatewayIntegrationTest;
+import dev.jobstream.gateway.JobBodies;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SubmissionMetricsTest extends GatewayIntegrationTest {
+
+    private static final int JOBS = 3;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @Test
+    void everyAcceptedJobIsCountedWithItsType() {
+        String user = aNewUser();
+        double before = submissions("compute", "accepted", "none");
+
+        for (int i = 0; i < JOBS; i++) {
+            assertThat(gateway().submit(user, JobBodies.computeJob(100, 1)).status()).isEqualTo(202);
+        }
+
+        assertThat(submissions("compute", "accepted", "none")).isEqualTo(before + JOBS);
+    }
+
+    @Test
+    void replayedSubmissionIsCountedAsReplayed() {
+        String user = aNewUser();
+        String key = "metrics-" + System.nanoTime();
+        double before = submissions("sleep", "replayed", "none");
+
+        gateway().submit(user, JobBodies.sleepJob(1), "Idempotency-Key", key);
+        ApiResponse replay = gateway().submit(user, JobBodies.sleepJob(1), "Idempotency-Key", key);
+
+        assertThat(replay.header(JobSubmissionController.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(submissions("sleep", "replayed", "none")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void rejectedSubmissionsAreCountedByReason() {
+        double malformed = submissions("unknown", "rejected", "malformed");
+        double invalid = submissions("unknown", "rejected", "invalid");
+
+        gateway().submit(aNewUser(), "{not json");
+        gateway().submit(aNewUser(), "{\"type\":\"no-such-type\"}");
+
+        assertThat(submissions("unknown", "rejected", "malformed")).isEqualTo(malformed + 1);
+        assertThat(submissions("unknown", "rejected", "invalid")).isEqualTo(invalid + 1);
+    }
+
+    @Test
+    void prometheusEndpointShowsTheSubmissionsCounter() {
+        gateway().submit(aNewUser(), JobBodies.sleepJob(1));
+
+        ApiResponse scrape = gateway().send(gateway().request("/actuator/prometheus"));
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jobstream_submissions_total{")
+                .contains("outcome=\"accepted\"").contains("reason=\"none\"");
+    }
+
+    private double submissions(String type, String outcome, String reason) {
+        Counter counter = registry.find(SubmissionOutcomes.METER)
+                .tags("type", type, "outcome", outcome, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
