@@ -1,5 +1,6 @@
 package dev.jobstream.processor.control;
 
+import dev.jobstream.processor.InfrastructureProperties;
 import static dev.jobstream.contract.JobStatus.CANCELLED;
 import static dev.jobstream.contract.JobStatus.DONE;
 import static dev.jobstream.contract.JobStatus.RETRYING;
@@ -57,11 +58,7 @@ class JobControlTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::bootstrapServers);
-        registry.add("spring.datasource.url", infrastructure::jdbcUrl);
-        registry.add("spring.datasource.username", infrastructure::username);
-        registry.add("spring.datasource.password", infrastructure::password);
+        InfrastructureProperties.register(registry);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.jobstream.processor.execution;
 
+import dev.jobstream.processor.InfrastructureProperties;
 import static dev.jobstream.contract.JobStatus.DEAD;
 import static dev.jobstream.contract.JobStatus.DONE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,11 +55,7 @@ class ExecutionMetricsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::bootstrapServers);
-        registry.add("spring.datasource.url", infrastructure::jdbcUrl);
-        registry.add("spring.datasource.username", infrastructure::username);
-        registry.add("spring.datasource.password", infrastructure::password);
+        InfrastructureProperties.register(registry);
     }
 
     @BeforeEach

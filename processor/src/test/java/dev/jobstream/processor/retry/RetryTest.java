@@ -1,5 +1,6 @@
 package dev.jobstream.processor.retry;
 
+import dev.jobstream.processor.InfrastructureProperties;
 import static dev.jobstream.contract.JobStatus.CANCELLED;
 import static dev.jobstream.contract.JobStatus.DEAD;
 import static dev.jobstream.contract.JobStatus.DISCARDED;
@@ -71,11 +72,7 @@ class RetryTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        registry.add("spring.kafka.bootstrap-servers", infrastructure::bootstrapServers);
-        registry.add("spring.datasource.url", infrastructure::jdbcUrl);
-        registry.add("spring.datasource.username", infrastructure::username);
-        registry.add("spring.datasource.password", infrastructure::password);
+        InfrastructureProperties.register(registry);
     }
 
     @BeforeEach
