@@ -1,7 +1,7 @@
 package dev.jobstream.projector.aggregate;
 
 import dev.jobstream.contract.JobStatus;
-import java.sql.Array;
+import dev.jobstream.projector.readmodel.DurationBuckets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,14 +11,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads {@code readmodel.job_counts} and {@code readmodel.job_minutes}. Both are kept by a trigger on
- * {@code readmodel.jobs}, in the transaction of each batch; so reading them costs the same whatever the number
- * of jobs.
+ * Reads {@code readmodel.job_counts} and {@code readmodel.job_minutes}. The projector adds to both in the
+ * transaction of each batch it writes; so reading them costs the same whatever the number of jobs.
  */
 @Repository
 public class JobAggregates {
@@ -43,10 +41,11 @@ public class JobAggregates {
             order by minute""";
 
     private final JdbcTemplate jdbc;
-    private volatile long @Nullable [] lowerBoundsMs;
+    private final DurationBuckets buckets;
 
-    JobAggregates(JdbcTemplate jdbc) {
+    JobAggregates(JdbcTemplate jdbc, DurationBuckets buckets) {
         this.jdbc = jdbc;
+        this.buckets = buckets;
     }
 
     /** The jobs of the scope by status. */
@@ -64,20 +63,9 @@ public class JobAggregates {
         List<Object> arguments = new ArrayList<>();
         arguments.add(from.atOffset(ZoneOffset.UTC));
         arguments.addAll(scope.arguments());
-        long[] bounds = lowerBoundsMs();
+        long[] bounds = buckets.lowerBoundsMs();
         return jdbc.query(MINUTES.formatted(where(scope, "and ")), (rows, number) -> minute(rows, bounds),
                 arguments.toArray());
-    }
-
-    /** The lower bounds of the duration buckets, as the database defines them. */
-    private long[] lowerBoundsMs() {
-        long[] bounds = lowerBoundsMs;
-        if (bounds == null) {
-            bounds = jdbc.queryForObject("select readmodel.duration_bounds_ms()", (rows, number) ->
-                    longs(rows.getArray(1)));
-            lowerBoundsMs = bounds;
-        }
-        return bounds;
     }
 
     private static String where(JobScope scope, String prefix) {
@@ -88,15 +76,7 @@ public class JobAggregates {
     private static MinuteTotals minute(ResultSet rows, long[] bounds) throws SQLException {
         return new MinuteTotals(rows.getObject("minute", OffsetDateTime.class).toInstant(), rows.getLong("done"),
                 rows.getLong("failed"), rows.getLong("retried"), rows.getLong("dead"), rows.getLong("cancelled"),
-                rows.getLong("duration_sum_ms"), new DurationHistogram(bounds, longs(rows.getArray("histogram"))));
-    }
-
-    private static long[] longs(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        long[] longs = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            longs[i] = ((Number) values[i]).longValue();
-        }
-        return longs;
+                rows.getLong("duration_sum_ms"),
+                new DurationHistogram(bounds, DurationBuckets.longs(rows.getArray("histogram"))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jobstream.projector.dashboard;
 
+import dev.jobstream.projector.readmodel.ReadModelProjector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,17 +21,17 @@ import org.springframework.stereotype.Component;
  * Hears of every committed change of {@code readmodel.jobs}, whichever projector instance made it, and hands
  * the ids to the {@link DashboardHub}.
  *
- * <p>The trigger on {@code readmodel.jobs} (migration V3) notifies the channel {@value #CHANNEL} with the id of
- * each job a transaction changed; PostgreSQL delivers the notifications once the transaction has committed, to
- * every connection listening. This one listens on a connection of its own, taken from the pool for as long as
- * the projector runs. When that connection fails, changes may be missed until it listens again, so the hub then
- * starts a new epoch and every page gets a fresh snapshot.
+ * <p>Each batch the projector writes notifies the channel {@value #CHANNEL} with the ids of the jobs it
+ * changed, comma-separated, a few hundred per notification; PostgreSQL delivers the notifications once the
+ * transaction has committed, to every connection listening. This one listens on a connection of its own, taken
+ * from the pool for as long as the projector runs. When that connection fails, changes may be missed until it
+ * listens again, so the hub then starts a new epoch and every page gets a fresh snapshot.
  */
 @Component
 class JobChangeFeed implements SmartLifecycle {
 
-    /** The notification channel the trigger on {@code readmodel.jobs} notifies. */
-    static final String CHANNEL = "readmodel_jobs_changed";
+    /** The notification channel the projector's batches notify. */
+    static final String CHANNEL = ReadModelProjector.CHANGES_CHANNEL;
 
     private static final Logger log = LoggerFactory.getLogger(JobChangeFeed.class);
     private static final int WAIT_MILLIS = 250;
@@ -107,7 +108,9 @@ class JobChangeFeed implements SmartLifecycle {
         Set<UUID> ids = new LinkedHashSet<>();
         for (PGNotification notification : received) {
             if (CHANNEL.equals(notification.getName())) {
-                ids.add(UUID.fromString(notification.getParameter()));
+                for (String id : notification.getParameter().split(",")) {
+                    ids.add(UUID.fromString(id));
+                }
             }
         }
         try {

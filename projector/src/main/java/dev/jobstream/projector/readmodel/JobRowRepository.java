@@ -17,9 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -36,7 +38,8 @@ class JobRowRepository {
     private static final String INSERT_SKELETONS = """
             insert into readmodel.jobs (id, status, generation, attempt, updated_at)
             select batch.id, 'pending', 0, 0, ? from unnest(?::uuid[]) as batch (id) order by batch.id
-            on conflict (id) do nothing""";
+            on conflict (id) do nothing
+            returning id""";
 
     private static final String LOCK = """
             select id, user_id, type, payload, status, generation, attempt, max_retries, result, last_error,
@@ -64,12 +67,13 @@ class JobRowRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a pending skeleton row for each job that has no row yet. */
-    void insertSkeletons(Collection<UUID> ids, Instant now) {
-        jdbc.update(INSERT_SKELETONS, statement -> {
+    /** Inserts a pending skeleton row for each job that has no row yet, and returns the ids of those jobs. */
+    Set<UUID> insertSkeletons(Collection<UUID> ids, Instant now) {
+        List<UUID> inserted = jdbc.query(INSERT_SKELETONS, statement -> {
             setInstant(statement, 1, now);
             statement.setArray(2, uuidArray(statement, ids));
-        });
+        }, (result, rowNumber) -> result.getObject("id", UUID.class));
+        return new HashSet<>(inserted);
     }
 
     /** Locks the jobs' rows until the transaction ends, and returns them by id. */

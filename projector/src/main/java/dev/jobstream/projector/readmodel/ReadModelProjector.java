@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,24 +21,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The transaction takes a fixed number of statements whatever the size of the batch: insert the missing
  * rows, lock all of them, add the status events to the history, write back the rows that changed, record the
- * timeouts the job records name. Applying a batch twice leaves the same rows and history as applying it once,
- * so a batch that is redelivered after a failure, or after a crash between the commit and the offset commit,
- * does no harm.
+ * timeouts the job records name, add to the aggregates, notify the dashboards of the changed jobs. Applying a
+ * batch twice leaves the same rows, history and aggregates as applying it once, so a batch that is redelivered
+ * after a failure, or after a crash between the commit and the offset commit, does no harm.
  */
 @Component
 public class ReadModelProjector {
 
+    /**
+     * The PostgreSQL notification channel that hears, once each batch has committed, which jobs it changed: their
+     * ids, comma-separated, at most {@value AggregateRepository#IDS_PER_NOTIFICATION} per notification.
+     */
+    public static final String CHANGES_CHANNEL = "readmodel_jobs_changed";
+
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjector.class);
 
     private final JobRowRepository rows;
+    private final AggregateRepository aggregates;
+    private final DurationBuckets buckets;
     private final TransactionTemplate transactions;
     private final ObjectProvider<ReadModelChangeListener> subscribers;
     private final ProjectionLag lag;
     private final Clock clock;
 
-    ReadModelProjector(JobRowRepository rows, PlatformTransactionManager transactionManager,
-            ObjectProvider<ReadModelChangeListener> subscribers, ProjectionLag lag, Clock clock) {
+    ReadModelProjector(JobRowRepository rows, AggregateRepository aggregates, DurationBuckets buckets,
+            PlatformTransactionManager transactionManager, ObjectProvider<ReadModelChangeListener> subscribers,
+            ProjectionLag lag, Clock clock) {
         this.rows = rows;
+        this.aggregates = aggregates;
+        this.buckets = buckets;
         this.transactions = new TransactionTemplate(transactionManager);
         this.subscribers = subscribers;
         this.lag = lag;
@@ -66,14 +78,27 @@ public class ReadModelProjector {
         Instant now = clock.instant();
         Map<UUID, List<JobChange>> changesByJob = JobRowFolder.byJob(changes);
 
-        rows.insertSkeletons(changesByJob.keySet(), now);
+        Set<UUID> inserted = rows.insertSkeletons(changesByJob.keySet(), now);
         Map<UUID, JobRow> current = rows.lock(changesByJob.keySet());
         rows.insertEvents(statusEvents(changes));
 
         List<JobRow> changed = JobRowFolder.changedRows(current, changesByJob, now);
         rows.update(changed);
         rows.recordTimeouts(submittedJobs(changes));
+
+        aggregates.add(deltas(inserted, current, changesByJob, now));
+        aggregates.notifyChanged(changed.stream().map(JobRow::id).toList());
         return changed;
+    }
+
+    private AggregateDeltas deltas(Set<UUID> inserted, Map<UUID, JobRow> current,
+            Map<UUID, List<JobChange>> changesByJob, Instant now) {
+        AggregateDeltas deltas = new AggregateDeltas(buckets.lowerBoundsMs());
+        changesByJob.forEach((id, jobChanges) -> {
+            JobRow start = current.containsKey(id) ? current.get(id) : JobRow.skeleton(id, now);
+            deltas.count(inserted.contains(id) ? null : start, start, jobChanges, now);
+        });
+        return deltas;
     }
 
     private static List<JobStatusEvent> statusEvents(List<JobChange> changes) {
