@@ -5,10 +5,14 @@ import dev.jobstream.embedded.EmbeddedPostgresServer;
 import dev.jobstream.gateway.GatewayApplication;
 import dev.jobstream.processor.ProcessorApplication;
 import dev.jobstream.projector.ProjectorApplication;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Kafka, PostgreSQL and the three services, running in this JVM.
  *
- * <p>The projector starts first, since it owns the read model the gateway reads, and stops last of the services;
+ * <p>Kafka and PostgreSQL start side by side, then the services one after another. The projector starts first, since it owns the read model the gateway reads, and stops last of the services;
  * the gateway starts last and stops first, so no job is accepted that nothing would run.
  */
 public final class JobstreamPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobstreamPlatform.class);
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** What started, latest first; Kafka and PostgreSQL start side by side. */
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private @Nullable ConfigurableApplicationContext gateway;
     private @Nullable ConfigurableApplicationContext projector;
     private @Nullable ConfigurableApplicationContext processor;
@@ -79,9 +84,18 @@ public final class JobstreamPlatform implements AutoCloseable {
     }
 
     private void startAll(LauncherSettings settings) {
+        ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(task -> new Thread(task, "kafka-start"));
+        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(() -> kafka(settings), kafkaStarter);
+        kafkaStarter.shutdown();
+        LauncherSettings.Database database;
+        try {
+            database = database(settings);
+        } catch (RuntimeException failure) {
+            kafka.handle((bootstrap, kafkaFailure) -> bootstrap).join();
+            throw failure;
+        }
         List<String> infrastructure = new ArrayList<>();
-        infrastructure.add("--spring.kafka.bootstrap-servers=" + kafka(settings));
-        LauncherSettings.Database database = database(settings);
+        infrastructure.add("--spring.kafka.bootstrap-servers=" + joined(kafka));
         infrastructure.add("--spring.datasource.url=" + database.jdbcUrl());
         infrastructure.add("--spring.datasource.username=" + database.username());
         infrastructure.add("--spring.datasource.password=" + database.password());
@@ -91,6 +105,18 @@ public final class JobstreamPlatform implements AutoCloseable {
         processor = service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure,
                 settings);
         gateway = service(GatewayApplication.class, "gateway", settings.gatewayPort(), infrastructure, settings);
+    }
+
+    /** The future's value once it completes; its failure is rethrown as it was. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     private String kafka(LauncherSettings settings) {
