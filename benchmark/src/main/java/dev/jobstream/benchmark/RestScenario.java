@@ -36,9 +36,22 @@ final class RestScenario {
         }
     }
 
+    /**
+     * Sends the submissions. The HTTP client's threads are stopped afterwards, so that the benchmark's JVM can exit
+     * once its scenarios are done.
+     */
     Result run(int requests, int connections) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(4);
+        try {
+            return run(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build(),
+                    requests, connections);
+        } finally {
+            httpThreads.shutdownNow();
+        }
+    }
+
+    private Result run(HttpClient http, int requests, int connections) throws InterruptedException {
+        URI jobs = URI.create(target.gateway() + "/api/jobs");
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         LongAdder accepted = new LongAdder();
@@ -49,7 +62,7 @@ final class RestScenario {
             clients.submit(() -> {
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
-                    int status = submit(http, "bench-rest-" + (i % users));
+                    int status = submit(http, jobs, "bench-rest-" + (i % users));
                     latencies[i] = (System.nanoTime() - sent) / 1_000;
                     if (status == 202) {
                         accepted.increment();
@@ -65,8 +78,8 @@ final class RestScenario {
         return new Result(requests, accepted.intValue(), others, elapsed, Latencies.ofMicros(latencies));
     }
 
-    private int submit(HttpClient http, String user) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.gateway() + "/api/jobs"))
+    private static int submit(HttpClient http, URI jobs, String user) {
+        HttpRequest request = HttpRequest.newBuilder(jobs)
                 .header("Content-Type", "application/json")
                 .header("X-User-Id", user)
                 .timeout(Duration.ofSeconds(30))

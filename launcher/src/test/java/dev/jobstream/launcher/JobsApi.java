@@ -22,11 +22,12 @@ final class JobsApi {
         this.base = "http://localhost:" + port;
     }
 
-    Response submit(String userId, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
+    Response submit(String userId, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
                 .header("Content-Type", "application/json")
                 .header("X-User-Id", userId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     Response get(String userId, String path) {

@@ -2,6 +2,7 @@ package dev.jobstream.gateway.caller;
 
 import dev.jobstream.gateway.apikey.ApiKeys;
 import dev.jobstream.gateway.problem.Rejections;
+import dev.jobstream.gateway.tracing.LogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ final class CallerAuthentication implements HandlerInterceptor {
             throw new AdminOnlyException();
         }
         request.setAttribute(ATTRIBUTE, caller);
+        LogContext.user(caller.userId());
         return true;
     }
 

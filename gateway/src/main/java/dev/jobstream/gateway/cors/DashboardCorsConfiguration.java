@@ -33,7 +33,8 @@ class DashboardCorsConfiguration implements WebMvcConfigurer {
                 .allowedOrigins(properties.allowedOrigins().toArray(String[]::new))
                 .allowedMethods("GET", "POST", "DELETE")
                 .allowedHeaders("Content-Type", "X-User-Id", "Authorization", "Idempotency-Key", "traceparent")
-                .exposedHeaders("Location", "Idempotent-Replayed", "Retry-After", "RateLimit", "RateLimit-Policy")
+                .exposedHeaders("Location", "Idempotent-Replayed", "Retry-After", "RateLimit", "RateLimit-Policy",
+                        "X-Trace-Id")
                 .maxAge(PREFLIGHT_CACHE.toSeconds());
     }
 

@@ -11,6 +11,7 @@ import dev.jobstream.gateway.idempotency.RequestFingerprint;
 import dev.jobstream.gateway.publishing.JobPublisher;
 import dev.jobstream.gateway.query.JobView;
 import dev.jobstream.gateway.query.RecentlyAcceptedJobs;
+import dev.jobstream.gateway.tracing.LogContext;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -58,20 +59,17 @@ class JobAcceptor {
      */
     Acceptance accept(Caller caller, JobSubmission submission, @Nullable IdempotencyKey key,
             @Nullable String traceId, Runnable chargeSubmission) {
+        if (key == null) {
+            chargeSubmission.run();
+            return new Acceptance(publish(newJob(caller, submission, traceId)), false);
+        }
         String fingerprint = RequestFingerprint.of(submission.body());
-        if (key != null) {
-            Optional<String> answered = keys.answered(caller.userId(), key, fingerprint);
-            if (answered.isPresent()) {
-                return replayed(caller, key, answered.get());
-            }
+        Optional<String> earlier = keys.answered(caller.userId(), key, fingerprint);
+        if (earlier.isPresent()) {
+            return replayed(caller, key, earlier.get());
         }
         chargeSubmission.run();
-        JobRecord job = JobRecord.accepted(JobIds.newId(), caller.userId(), submission.payload(),
-                submission.maxRetries(), clock.instant().truncatedTo(ChronoUnit.MICROS), traceId)
-                .withTimeoutSeconds(submission.timeoutSeconds());
-        if (key == null) {
-            return new Acceptance(publish(job), false);
-        }
+        JobRecord job = newJob(caller, submission, traceId);
         Claim claim = keys.claim(caller.userId(), key, fingerprint, job.id(),
                 JobCodec.mapper().writeValueAsString(job));
         if (claim instanceof Claim.Answered answered) {
@@ -86,12 +84,19 @@ class JobAcceptor {
         return new Acceptance(publishClaimed(job, key), false);
     }
 
+    private JobRecord newJob(Caller caller, JobSubmission submission, @Nullable String traceId) {
+        return JobRecord.accepted(JobIds.newId(), caller.userId(), submission.payload(), submission.maxRetries(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), traceId)
+                .withTimeoutSeconds(submission.timeoutSeconds());
+    }
+
     private Acceptance replayed(Caller caller, IdempotencyKey key, String response) {
         LOG.debug("Replaying the job of idempotency key {} of user {}", key.value(), caller.userId());
         return new Acceptance(json.readValue(response, JobView.class), true);
     }
 
     private JobView publish(JobRecord job) {
+        LogContext.job(job.id());
         publisher.publish(job);
         JobView view = JobView.accepted(job);
         recent.remember(view);

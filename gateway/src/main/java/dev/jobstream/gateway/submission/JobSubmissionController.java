@@ -5,6 +5,7 @@ import dev.jobstream.gateway.caller.UserOnlyException;
 import dev.jobstream.gateway.idempotency.IdempotencyKey;
 import dev.jobstream.gateway.query.JobView;
 import dev.jobstream.gateway.ratelimit.RateLimits;
+import dev.jobstream.gateway.tracing.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -29,20 +30,21 @@ class JobSubmissionController {
     private final JobAcceptor acceptor;
     private final RateLimits limits;
     private final SubmissionOutcomes outcomes;
+    private final RequestTrace trace;
 
     JobSubmissionController(SubmissionReader reader, JobAcceptor acceptor, RateLimits limits,
-            SubmissionOutcomes outcomes) {
+            SubmissionOutcomes outcomes, RequestTrace trace) {
         this.reader = reader;
         this.acceptor = acceptor;
         this.limits = limits;
         this.outcomes = outcomes;
+        this.trace = trace;
     }
 
     @PostMapping(path = "/api/jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(Caller caller,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey,
-            @RequestHeader(name = TraceParent.HEADER, required = false) @Nullable String traceParent,
             @RequestBody byte[] body, HttpServletRequest request, HttpServletResponse response) {
         if (caller.admin()) {
             throw new UserOnlyException();
@@ -51,7 +53,7 @@ class JobSubmissionController {
         try {
             IdempotencyKey key = IdempotencyKey.fromHeader(idempotencyKey);
             submission = reader.read(body);
-            Acceptance acceptance = acceptor.accept(caller, submission, key, TraceParent.traceIdOrNew(traceParent),
+            Acceptance acceptance = acceptor.accept(caller, submission, key, trace.traceId(),
                     () -> limits.chargeSubmission(caller, request, response));
             outcomes.accepted(acceptance);
             return accepted(acceptance);

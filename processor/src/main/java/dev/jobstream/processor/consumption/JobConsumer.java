@@ -10,6 +10,7 @@ import dev.jobstream.processor.execution.JobTimer;
 import dev.jobstream.processor.outcome.OutcomePublisher;
 import dev.jobstream.processor.retry.RetryTopics;
 import dev.jobstream.processor.slot.SlotGate;
+import dev.jobstream.processor.tracing.JobTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -70,11 +71,12 @@ class JobConsumer implements SmartLifecycle {
 
     /**
      * What the consumer hands records to: the runner of attempts, the outcomes of records that do not run, the
-     * timer for jobs due in a moment, the retry topics for jobs due later, and the gate of the users' slots.
+     * timer for jobs due in a moment, the retry topics for jobs due later, the gate of the users' slots, and the
+     * tracing of the records.
      */
     @Component
     record Execution(JobRunner runner, AttemptOutcomes outcomes, JobTimer timer, RetryTopics retryTopics,
-            SlotGate slots) {
+            SlotGate slots, JobTracing tracing) {
     }
 
     @Override
@@ -115,7 +117,8 @@ class JobConsumer implements SmartLifecycle {
         RecordDispatcher.Limits limits = new RecordDispatcher.Limits(properties.maxInFlightPerPartition(),
                 execution.retryTopics().shortestTier());
         RecordDispatcher dispatcher = new RecordDispatcher(consumer, inFlight, codec, claims, execution.runner(),
-                execution.outcomes(), workers, execution.slots(), execution.timer(), clock, limits);
+                execution.outcomes(), workers, execution.slots(), execution.timer(), clock, limits,
+                execution.tracing());
         PartitionHandOver handOver = new PartitionHandOver(inFlight, committer, claims, properties.revokeGrace());
         return new JobPollLoop(consumer, inFlight, dispatcher, committer, handOver, properties);
     }

@@ -14,6 +14,9 @@ import dev.jobstream.processor.execution.JobRunner;
 import dev.jobstream.processor.execution.JobTimer;
 import dev.jobstream.processor.outcome.Outcome;
 import dev.jobstream.processor.slot.SlotGate;
+import dev.jobstream.processor.tracing.JobScope;
+import dev.jobstream.processor.tracing.JobTracing;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,8 @@ import org.springframework.dao.DataAccessException;
  * together, in one statement that also finds cancelled jobs, and the claimed ones go to the workers, at their
  * {@code not_before} when that is moments away, through the {@link SlotGate} once a slot of their user is free.
  * A job that ran already, runs elsewhere or was cancelled is skipped and counts as finished. A partition never
- * holds more than {@code jobstream.processor.max-in-flight-per-partition} unfinished records.
+ * holds more than {@code jobstream.processor.max-in-flight-per-partition} unfinished records. Each record is
+ * handled in a span of its job's trace ({@link JobTracing}), which goes with the job to its worker.
  */
 final class RecordDispatcher {
 
@@ -55,10 +60,11 @@ final class RecordDispatcher {
     private final JobTimer timer;
     private final Clock clock;
     private final Limits limits;
+    private final JobTracing tracing;
 
     RecordDispatcher(Consumer<?, ?> consumer, InFlightRecords inFlight, JobCodec codec, JobClaims claims,
             JobRunner runner, AttemptOutcomes outcomes, Executor workers, SlotGate slots, JobTimer timer, Clock clock,
-            Limits limits) {
+            Limits limits, JobTracing tracing) {
         this.consumer = consumer;
         this.inFlight = inFlight;
         this.codec = codec;
@@ -70,6 +76,7 @@ final class RecordDispatcher {
         this.timer = timer;
         this.clock = clock;
         this.limits = limits;
+        this.tracing = tracing;
     }
 
     /**
@@ -134,13 +141,14 @@ final class RecordDispatcher {
         try {
             JobRecord job = codec.decodeJob(record.value(), origin);
             boolean parked = untilDue(job).compareTo(limits.longestHold()) > 0;
-            return new Arrival(partition, origin, record.value(), job, null, parked);
+            return new Arrival(partition, origin, record.value(), record.headers(), job, null, parked);
         } catch (InvalidJobRecordException invalid) {
-            return new Arrival(partition, origin, record.value(), null, invalid, false);
+            return new Arrival(partition, origin, record.value(), record.headers(), null, invalid, false);
         } catch (RuntimeException unreadable) {
             // A record the codec trips over is still a record that is not a valid job; it must not stop the batch.
-            return new Arrival(partition, origin, record.value(), null, new InvalidJobRecordException(
-                    "record could not be read: " + unreadable, derivedId(origin), null, null), false);
+            InvalidJobRecordException invalid = new InvalidJobRecordException(
+                    "record could not be read: " + unreadable, derivedId(origin), null, null);
+            return new Arrival(partition, origin, record.value(), record.headers(), null, invalid, false);
         }
     }
 
@@ -156,21 +164,48 @@ final class RecordDispatcher {
 
     private void handle(Arrival arrival, Claims answer) {
         arrival.partition().track(arrival.origin().offset());
+        Span span = tracing.start(arrival.headers(), arrival.job());
+        boolean started = false;
+        try (JobScope scope = open(span, arrival)) {
+            started = handle(arrival, answer, span);
+        } finally {
+            if (!started) {
+                span.end();
+            }
+        }
+    }
+
+    private JobScope open(Span span, Arrival arrival) {
         JobRecord job = arrival.job();
+        InvalidJobRecordException invalid = arrival.invalid();
+        if (job != null) {
+            return tracing.open(span, job);
+        }
+        return invalid != null ? tracing.open(span, invalid.jobId(), invalid.userId()) : tracing.open(span);
+    }
+
+    /** Handles a record in its span; returns whether its job started, the run then owning the span. */
+    private boolean handle(Arrival arrival, Claims answer, Span span) {
         InvalidJobRecordException invalid = arrival.invalid();
         if (invalid != null) {
             reject(arrival, invalid, answer);
-        } else if (job == null) {
+            return false;
+        }
+        if (arrival.job() == null) {
             throw new IllegalStateException("Record " + arrival.origin() + " is neither a job nor invalid");
-        } else if (arrival.parked()) {
+        }
+        JobRecord job = tracing.traced(arrival.job(), span);
+        if (arrival.parked()) {
             defer(arrival, job);
         } else if (answer.isCancelled(arrival.key())) {
             skip(arrival, "its job was cancelled");
         } else if (!answer.take(arrival.key())) {
             skip(arrival, "attempt " + job.attempt() + " ran already or is running");
         } else {
-            start(arrival, job);
+            start(arrival, job, span);
+            return true;
         }
+        return false;
     }
 
     private void reject(Arrival arrival, InvalidJobRecordException invalid, Claims answer) {
@@ -193,8 +228,8 @@ final class RecordDispatcher {
         arrival.partition().finish(arrival.origin().offset());
     }
 
-    private void start(Arrival arrival, JobRecord job) {
-        JobRun run = runner.prepare(job, arrival.origin(), outcome -> publish(arrival, outcome));
+    private void start(Arrival arrival, JobRecord job, Span span) {
+        JobRun run = runner.prepare(job, arrival.origin(), span, outcome -> publish(arrival, outcome));
         arrival.partition().running(arrival.origin().offset(), run);
         Duration wait = untilDue(job);
         if (wait.isZero()) {
@@ -227,11 +262,12 @@ final class RecordDispatcher {
      * @param partition the partition's state when it was read
      * @param origin where it was read
      * @param value its value as it was read
+     * @param headers its headers, which carry its trace
      * @param job the job, when it is one
      * @param invalid why it is not a job, when it is not
      * @param parked whether the job is due too late to hold in memory, and waits in a retry topic instead
      */
-    private record Arrival(PartitionState partition, RecordOrigin origin, byte @Nullable [] value,
+    private record Arrival(PartitionState partition, RecordOrigin origin, byte @Nullable [] value, Headers headers,
             @Nullable JobRecord job, @Nullable InvalidJobRecordException invalid, boolean parked) {
 
         /**

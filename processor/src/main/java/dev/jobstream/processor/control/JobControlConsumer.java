@@ -2,6 +2,7 @@ package dev.jobstream.processor.control;
 
 import dev.jobstream.processor.ProcessorProperties;
 import dev.jobstream.processor.WorkerId;
+import dev.jobstream.processor.tracing.JobTracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -38,16 +39,18 @@ class JobControlConsumer implements SmartLifecycle {
     private final WorkerId workerId;
     private final Clock clock;
     private final ProcessorProperties properties;
+    private final JobTracing tracing;
     private @Nullable JobControlLoop loop;
     private @Nullable Thread thread;
 
     JobControlConsumer(ConsumerFactory<String, byte[]> consumers, JobControlHandler handler, WorkerId workerId,
-            Clock clock, ProcessorProperties properties) {
+            Clock clock, ProcessorProperties properties, JobTracing tracing) {
         this.consumers = consumers;
         this.handler = handler;
         this.workerId = workerId;
         this.clock = clock;
         this.properties = properties;
+        this.tracing = tracing;
     }
 
     @Override
@@ -55,7 +58,7 @@ class JobControlConsumer implements SmartLifecycle {
         if (loop != null) {
             return;
         }
-        loop = new JobControlLoop(createConsumer(), handler, clock, properties);
+        loop = new JobControlLoop(createConsumer(), handler, clock, properties, tracing);
         thread = new Thread(loop, "job-control");
         thread.start();
         log.info("Job control reader of worker {} started", workerId);

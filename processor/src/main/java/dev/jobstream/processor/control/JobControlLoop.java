@@ -4,6 +4,9 @@ import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobControl;
 import dev.jobstream.contract.Topics;
 import dev.jobstream.processor.ProcessorProperties;
+import dev.jobstream.processor.tracing.JobScope;
+import dev.jobstream.processor.tracing.JobTracing;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +18,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 /**
  * The control reader's thread: assigns itself every partition of {@code job-control}, moves to the start of the
- * lookback, and hands each poll's requests to the {@link JobControlHandler}. Records that are not control requests
- * are skipped with a warning.
+ * lookback, and hands each request to the {@link JobControlHandler}, in a span of the trace its record carries:
+ * the trace of the request that asked for it. Records that are not control requests are skipped with a warning.
  */
 final class JobControlLoop implements Runnable {
 
@@ -32,14 +36,16 @@ final class JobControlLoop implements Runnable {
     private final JobControlHandler handler;
     private final Clock clock;
     private final ProcessorProperties properties;
+    private final JobTracing tracing;
     private volatile boolean running = true;
 
     JobControlLoop(Consumer<String, byte[]> consumer, JobControlHandler handler, Clock clock,
-            ProcessorProperties properties) {
+            ProcessorProperties properties, JobTracing tracing) {
         this.consumer = consumer;
         this.handler = handler;
         this.clock = clock;
         this.properties = properties;
+        this.tracing = tracing;
     }
 
     void stop() {
@@ -98,9 +104,8 @@ final class JobControlLoop implements Runnable {
 
     private void readOnce() {
         try {
-            List<JobControl> requests = decode(consumer.poll(properties.pollTimeout()));
-            if (!requests.isEmpty()) {
-                handler.apply(requests, () -> running);
+            for (Request request : decode(consumer.poll(properties.pollTimeout()))) {
+                apply(request);
             }
         } catch (RuntimeException failure) {
             log.error("Job control reader failed; going on in {}", properties.retryBackoff(), failure);
@@ -108,11 +113,22 @@ final class JobControlLoop implements Runnable {
         }
     }
 
-    private List<JobControl> decode(ConsumerRecords<String, byte[]> records) {
-        List<JobControl> requests = new ArrayList<>();
+    private void apply(Request request) {
+        JobControl control = request.control();
+        Span span = tracing.start(request.headers(), null);
+        try (JobScope scope = tracing.open(span, control.jobId(), control.userId())) {
+            handler.apply(List.of(control), () -> running);
+        } finally {
+            span.end();
+        }
+    }
+
+    private List<Request> decode(ConsumerRecords<String, byte[]> records) {
+        List<Request> requests = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                requests.add(complete(JobCodec.mapper().readValue(record.value(), JobControl.class)));
+                JobControl control = complete(JobCodec.mapper().readValue(record.value(), JobControl.class));
+                requests.add(new Request(control, record.headers()));
             } catch (JacksonException | IllegalArgumentException notARequest) {
                 log.warn("Record {}-{}@{} is not a job control request; skipped: {}", record.topic(),
                         record.partition(), record.offset(), notARequest.getMessage());
@@ -143,5 +159,9 @@ final class JobControlLoop implements Runnable {
         } catch (KafkaException failure) {
             log.warn("Job control consumer did not close cleanly", failure);
         }
+    }
+
+    /** A control request and the headers of its record, which carry the trace it was asked for in. */
+    private record Request(JobControl control, Headers headers) {
     }
 }

@@ -3,9 +3,10 @@ package dev.jobstream.processor.execution;
 import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.RecordOrigin;
 import dev.jobstream.processor.outcome.Outcome;
+import dev.jobstream.processor.tracing.JobScope;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 /**
  * One attempt of one job, queued for or running on a worker thread.
@@ -19,21 +20,21 @@ import org.slf4j.MDC;
  */
 public final class JobRun implements Runnable {
 
-    private static final String TRACE_ID = "traceId";
-
     private enum State { QUEUED, RUNNING, ENDED, ABANDONED }
 
     private final JobRecord job;
     private final RecordOrigin origin;
+    private final Span span;
     private final AttemptListener listener;
     private final JobRunner runner;
     private State state = State.QUEUED;
     private @Nullable Thread worker;
     private @Nullable Stop stop;
 
-    JobRun(JobRecord job, RecordOrigin origin, AttemptListener listener, JobRunner runner) {
+    JobRun(JobRecord job, RecordOrigin origin, Span span, AttemptListener listener, JobRunner runner) {
         this.job = job;
         this.origin = origin;
+        this.span = span;
         this.listener = listener;
         this.runner = runner;
     }
@@ -51,18 +52,14 @@ public final class JobRun implements Runnable {
         if (!begin()) {
             return;
         }
-        String traceId = job.traceId();
-        if (traceId != null) {
-            MDC.put(TRACE_ID, traceId);
-        }
-        try {
+        try (JobScope scope = runner.open(this, span)) {
             Outcome outcome = runner.attempt(this);
             if (outcome != null && end()) {
                 listener.ended(outcome);
             }
         } finally {
-            MDC.remove(TRACE_ID);
             leave();
+            span.end();
         }
     }
 
@@ -75,6 +72,9 @@ public final class JobRun implements Runnable {
     public boolean abandon() {
         boolean abandoned = markAbandoned();
         runner.forget(this);
+        if (abandoned) {
+            span.end();
+        }
         return abandoned;
     }
 

@@ -9,6 +9,9 @@ import dev.jobstream.processor.handler.JobContext;
 import dev.jobstream.processor.handler.JobHandlers;
 import dev.jobstream.processor.outcome.Outcome;
 import dev.jobstream.processor.status.StatusPublisher;
+import dev.jobstream.processor.tracing.JobScope;
+import dev.jobstream.processor.tracing.JobTracing;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +40,11 @@ public class JobRunner {
     private final WorkerId workerId;
     private final Clock clock;
     private final Duration defaultTimeout;
+    private final JobTracing tracing;
 
     JobRunner(JobHandlers handlers, StatusPublisher publisher, AttemptOutcomes outcomes, RunningJobs running,
             JobTimer timer, ExecutionMetrics metrics, WorkerId workerId, Clock clock,
-            ProcessorProperties properties) {
+            ProcessorProperties properties, JobTracing tracing) {
         this.handlers = handlers;
         this.publisher = publisher;
         this.outcomes = outcomes;
@@ -50,14 +54,15 @@ public class JobRunner {
         this.workerId = workerId;
         this.clock = clock;
         this.defaultTimeout = properties.defaultTimeout();
+        this.tracing = tracing;
     }
 
     /**
      * An attempt of a job, to hand to a worker thread; its listener gets the outcome. From now on until it ends, a
-     * cancellation of the job reaches it.
+     * cancellation of the job reaches it. The run ends the job's span when it is over.
      */
-    public JobRun prepare(JobRecord job, RecordOrigin origin, AttemptListener listener) {
-        JobRun run = new JobRun(job, origin, listener, this);
+    public JobRun prepare(JobRecord job, RecordOrigin origin, Span span, AttemptListener listener) {
+        JobRun run = new JobRun(job, origin, span, listener, this);
         running.add(run);
         return run;
     }
@@ -100,6 +105,11 @@ public class JobRunner {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /** Makes the run's span current on the worker thread, with its job in the logging MDC. */
+    JobScope open(JobRun run, Span span) {
+        return tracing.open(span, run.job());
     }
 
     /** The run ended or was abandoned; a cancellation no longer needs to reach it. */

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +108,9 @@ final class RetryForwardLoop implements Runnable, ConsumerRebalanceListener {
 
     private CompletableFuture<?> send(ConsumerRecord<String, byte[]> parked) {
         try {
-            return template.send(Topics.JOBS, parked.key(), parked.value());
+            // The headers go along: they carry the job's trace.
+            return template.send(new ProducerRecord<>(Topics.JOBS, null, parked.key(), parked.value(),
+                    parked.headers()));
         } catch (RuntimeException notSent) {
             return CompletableFuture.failedFuture(notSent);
         }

@@ -2,11 +2,14 @@ package dev.jobstream.projector.intake;
 
 import dev.jobstream.contract.InvalidJobRecordException;
 import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.RecordOrigin;
 import dev.jobstream.contract.Topics;
 import dev.jobstream.projector.readmodel.JobChange;
 import dev.jobstream.projector.readmodel.JobSubmitted;
 import dev.jobstream.projector.readmodel.ReadModelProjector;
+import dev.jobstream.projector.tracing.RecordScope;
+import dev.jobstream.projector.tracing.RecordTracing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Projects the records of the {@code jobs} topic: each valid one fills in its job's details.
  *
  * <p>A record that is not a valid job is skipped here; the processor reports it as a failed job, and that
- * status event creates its row.
+ * status event creates its row. Each record is read in a span of its job's trace.
  */
 @Component
 class JobRecordListener {
@@ -29,10 +32,12 @@ class JobRecordListener {
 
     private final JobCodec codec;
     private final ReadModelProjector projector;
+    private final RecordTracing tracing;
 
-    JobRecordListener(JobCodec codec, ReadModelProjector projector) {
+    JobRecordListener(JobCodec codec, ReadModelProjector projector, RecordTracing tracing) {
         this.codec = codec;
         this.projector = projector;
+        this.tracing = tracing;
     }
 
     @KafkaListener(id = "projector-jobs", groupId = IntakeConfiguration.GROUP_ID, topics = Topics.JOBS)
@@ -42,12 +47,22 @@ class JobRecordListener {
             RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(),
                     Instant.ofEpochMilli(record.timestamp()));
             try {
-                changes.add(new JobSubmitted(codec.decodeJob(record.value(), origin)));
+                changes.add(submitted(record, codec.decodeJob(record.value(), origin)));
             } catch (InvalidJobRecordException invalid) {
-                log.debug("Skipping invalid job record {} for job {}: {}", origin, invalid.jobId(),
-                        invalid.getMessage());
+                try (RecordScope scope = tracing.open(record.headers(), invalid.jobId(), invalid.userId(), null)) {
+                    log.debug("Skipping invalid job record {} for job {}: {}", origin, invalid.jobId(),
+                            invalid.getMessage());
+                }
             }
         }
         projector.project(changes);
+    }
+
+    private JobSubmitted submitted(ConsumerRecord<String, byte[]> record, JobRecord job) {
+        try (RecordScope scope = tracing.open(record.headers(), job.id(), job.userId(), job.traceId())) {
+            log.debug("Job {} generation {}, attempt {}, read at {}-{}@{}", job.id(), job.generation(),
+                    job.attempt(), record.topic(), record.partition(), record.offset());
+        }
+        return new JobSubmitted(job);
     }
 }

@@ -6,6 +6,8 @@ import dev.jobstream.contract.Topics;
 import dev.jobstream.projector.readmodel.JobChange;
 import dev.jobstream.projector.readmodel.ReadModelProjector;
 import dev.jobstream.projector.readmodel.StatusChanged;
+import dev.jobstream.projector.tracing.RecordScope;
+import dev.jobstream.projector.tracing.RecordTracing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects the events of the {@code job-status} topic: each one moves its job forward, if it is not late, and
- * joins the job's history.
+ * joins the job's history. Each event is read in a span of its job's trace.
  */
 @Component
 class StatusEventListener {
@@ -26,10 +28,12 @@ class StatusEventListener {
 
     private final JobCodec codec;
     private final ReadModelProjector projector;
+    private final RecordTracing tracing;
 
-    StatusEventListener(JobCodec codec, ReadModelProjector projector) {
+    StatusEventListener(JobCodec codec, ReadModelProjector projector, RecordTracing tracing) {
         this.codec = codec;
         this.projector = projector;
+        this.tracing = tracing;
     }
 
     @KafkaListener(id = "projector-status", groupId = IntakeConfiguration.GROUP_ID, topics = Topics.STATUS)
@@ -37,9 +41,12 @@ class StatusEventListener {
         List<JobChange> changes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             decode(record).ifPresent(event -> {
-                log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{} [trace {}]", event.jobId(),
-                        event.status().wireName(), event.generation(), event.attempt(), record.topic(),
-                        record.partition(), record.offset(), event.traceId());
+                try (RecordScope scope = tracing.open(record.headers(), event.jobId(), event.userId(),
+                        event.traceId())) {
+                    log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{}", event.jobId(),
+                            event.status().wireName(), event.generation(), event.attempt(), record.topic(),
+                            record.partition(), record.offset());
+                }
                 changes.add(new StatusChanged(event));
             });
         }
