@@ -1,6 +1,8 @@
 // The Jobstream live dashboard. The projector pushes every committed change over a WebSocket: first a snapshot,
 // then numbered deltas; after a reconnect the page names the last delta it applied and gets only what it missed.
-// Replays, discards and cancellations go to the gateway, whose URL the projector tells the page.
+// Replays, discards and cancellations go to the gateway, whose URL the projector tells the page. In the api-key
+// mode the page asks for an API key, keeps it in sessionStorage (this tab only), sends it in its subscribe message
+// and to the gateway as Authorization: Bearer <key>; a user's key sees and acts on that user's jobs only.
 (function () {
   'use strict';
 
@@ -8,6 +10,8 @@
   const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10000];
   const SILENCE_LIMIT_MS = 20000; // metrics arrive every few seconds; longer silence means a dead connection
   const ACTION_CONCURRENCY = 4;
+  const KEY_STORAGE = 'jobstream.dashboard.key';
+  const POLICY_VIOLATION = 1008;
 
   const state = {
     settings: null,
@@ -29,6 +33,10 @@
     silenceTimer: null,
     heldUntil: 0,
     arrivals: null,
+    key: null,
+    viewer: null,
+    refused: false,
+    refusal: null,
   };
 
   const $ = (selector) => document.querySelector(selector);
@@ -64,6 +72,9 @@
 
   function subscribe(resume) {
     const message = { type: 'subscribe', filter: state.filter };
+    if (apiKeyMode()) {
+      message.key = state.key;
+    }
     if (resume && state.epoch) {
       message.resume = { epoch: state.epoch, seq: state.seq };
     }
@@ -73,6 +84,10 @@
   function connectionLost(event) {
     state.connected = false;
     clearTimeout(state.silenceTimer);
+    if (state.refused || (event && event.code === POLICY_VIOLATION)) {
+      askForKey(state.refusal || 'The API key was not accepted.');
+      return;
+    }
     const delay = Math.max(RECONNECT_DELAYS_MS[Math.min(state.reconnectAttempt, RECONNECT_DELAYS_MS.length - 1)],
       state.heldUntil - Date.now());
     state.reconnectAttempt++;
@@ -136,6 +151,16 @@
         break;
       case 'metrics':
         renderCharts(message);
+        return;
+      case 'viewer':
+        showViewer(message);
+        return;
+      case 'error':
+        // The server closes the connection next; a refused or revoked key is not tried again.
+        if (message.reason !== 'unavailable') {
+          state.refused = true;
+          state.refusal = message.message;
+        }
         return;
       default:
         return;
@@ -521,7 +546,7 @@
     if (!dialog.open) {
       dialog.showModal();
     }
-    const response = await fetch('api/dashboard/jobs/' + encodeURIComponent(id));
+    const response = await fetch('api/dashboard/jobs/' + encodeURIComponent(id), { headers: projectorHeaders() });
     if (!response.ok) {
       body.textContent = response.status === 404 ? 'This job is not in the read model.' : 'Could not load the job.';
       return;
@@ -603,6 +628,74 @@
     return element;
   }
 
+  // ---- API key -------------------------------------------------------------------------------------------------
+
+  function apiKeyMode() {
+    return state.settings.auth_mode === 'api-key';
+  }
+
+  // The headers that say who acts: the key in the api-key mode, otherwise the job's owner.
+  function identity(owner) {
+    return apiKeyMode() ? { Authorization: 'Bearer ' + state.key } : { 'X-User-Id': owner || '' };
+  }
+
+  // The headers of the page's own reads from the projector.
+  function projectorHeaders() {
+    return apiKeyMode() ? { Authorization: 'Bearer ' + state.key } : {};
+  }
+
+  function askForKey(reason) {
+    sessionStorage.removeItem(KEY_STORAGE);
+    state.key = null;
+    state.refused = false;
+    state.refusal = null;
+    state.epoch = null;
+    document.body.dataset.connection = 'offline';
+    showConnection('offline', 'API key needed');
+    $('#connection-lost').hidden = true;
+    $('#viewer').hidden = true;
+    $('#key-reason').textContent = reason || '';
+    $('#key-form').hidden = false;
+    $('#key-form').elements.namedItem('key').focus();
+  }
+
+  function bindKeyForm() {
+    $('#key-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const input = $('#key-form').elements.namedItem('key');
+      state.key = input.value.trim();
+      input.value = '';
+      if (state.key) {
+        sessionStorage.setItem(KEY_STORAGE, state.key);
+        $('#key-form').hidden = true;
+        connect();
+      }
+    });
+    $('#forget-key').addEventListener('click', () => {
+      const socket = state.socket;
+      state.socket = null;
+      if (socket) {
+        socket.close(1000, 'another key');
+      }
+      state.connected = false;
+      askForKey('');
+    });
+  }
+
+  // A user's key sees that user's jobs only: the user filter shows it and cannot be changed.
+  function showViewer(viewer) {
+    state.viewer = viewer;
+    $('#viewer-text').textContent = viewer.everyone ? 'Admin key: every user\'s jobs'
+      : 'Jobs of user ' + viewer.user_id;
+    $('#viewer').hidden = false;
+    const user = field('user_id');
+    user.disabled = !viewer.everyone;
+    if (!viewer.everyone && state.filter.user_id !== viewer.user_id) {
+      user.value = viewer.user_id;
+      state.filter.user_id = viewer.user_id;
+    }
+  }
+
   // ---- gateway actions -----------------------------------------------------------------------------------------
 
   const ACTIONS = {
@@ -615,7 +708,7 @@
     const spec = ACTIONS[action];
     return fetch(state.gatewayUrl + spec.path(encodeURIComponent(job.id)), {
       method: spec.method,
-      headers: { 'X-User-Id': job.user_id || '' },
+      headers: identity(job.user_id),
     }).then(async (response) => {
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
@@ -651,7 +744,7 @@
       return;
     }
     const query = new URLSearchParams({ user_id: filter.user_id, type: filter.type, search: filter.search });
-    const response = await fetch('api/dashboard/dead-jobs?' + query);
+    const response = await fetch('api/dashboard/dead-jobs?' + query, { headers: projectorHeaders() });
     const jobs = response.ok ? await response.json() : [];
     if (!jobs.length) {
       status.textContent = 'No dead jobs match the filters.';
@@ -665,9 +758,11 @@
   async function replayInBulk(filter, status) {
     const body = filter.type ? { type: filter.type } : {};
     try {
-      const response = await fetch(state.gatewayUrl + '/api/dlq/retry', {
+      // With a key the gateway knows the user; the admin key names it, as the user filter does.
+      const target = apiKeyMode() ? '?' + new URLSearchParams({ user_id: filter.user_id }) : '';
+      const response = await fetch(state.gatewayUrl + '/api/dlq/retry' + target, {
         method: 'POST',
-        headers: { 'X-User-Id': filter.user_id, 'Content-Type': 'application/json' },
+        headers: Object.assign(identity(filter.user_id), { 'Content-Type': 'application/json' }),
         body: JSON.stringify(body),
       });
       const answer = await response.json().catch(() => ({}));
@@ -711,6 +806,14 @@
     $('#replay-all').addEventListener('click', () => actOnAllMatching('replay'));
     $('#discard-all').addEventListener('click', () => actOnAllMatching('discard'));
     window.addEventListener('resize', () => state.metrics && renderCharts(state.metrics));
+    bindKeyForm();
+    if (apiKeyMode()) {
+      state.key = sessionStorage.getItem(KEY_STORAGE);
+      if (!state.key) {
+        askForKey('');
+        return;
+      }
+    }
     connect();
   }
 
@@ -719,7 +822,7 @@
     state: () => ({
       connected: state.connected, epoch: state.epoch, seq: state.seq, snapshots: state.snapshots,
       resumes: state.resumes, jobs: [...state.jobs.values()].map((job) => ({ id: job.id, status: job.status })),
-      counts: state.counts, gatewayUrl: state.gatewayUrl,
+      counts: state.counts, gatewayUrl: state.gatewayUrl, viewer: state.viewer,
     }),
     recordArrivals: () => {
       state.arrivals = [];

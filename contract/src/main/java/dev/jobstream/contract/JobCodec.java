@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes the JSON of job records and status events: snake_case names, ISO-8601 times, absent
+ * Reads and writes the JSON of job records, status events and API key grants: snake_case names, ISO-8601 times, absent
  * fields left out. Unknown fields are ignored, so a reader keeps working when a writer adds one.
  */
 public final class JobCodec {
@@ -44,6 +44,31 @@ public final class JobCodec {
 
     public byte[] encode(JobStatusEvent event) {
         return MAPPER.writeValueAsBytes(event);
+    }
+
+    public byte[] encode(ApiKeyGrant grant) {
+        return MAPPER.writeValueAsBytes(grant);
+    }
+
+    /**
+     * Reads a grant of the {@code api-keys} topic; these are written only by the gateway.
+     *
+     * @throws IllegalArgumentException when the value is not a complete grant
+     */
+    public ApiKeyGrant decodeGrant(byte @Nullable [] value) {
+        if (value == null) {
+            throw new IllegalArgumentException("record has no value");
+        }
+        ApiKeyGrant grant;
+        try {
+            grant = MAPPER.readValue(value, ApiKeyGrant.class);
+        } catch (JacksonException notAGrant) {
+            throw new IllegalArgumentException("not an API key grant: " + notAGrant.getOriginalMessage(), notAGrant);
+        }
+        if (grant.id() == null || grant.userId() == null || grant.keyHash() == null || grant.at() == null) {
+            throw new IllegalArgumentException("id, user_id, key_hash and at are required");
+        }
+        return grant;
     }
 
     /** Reads a status event; these are written only by Jobstream's own services. */

@@ -23,6 +23,12 @@ public final class Topics {
     /** Requests to change a job from outside the processor: cancel, discard. Keyed by job id. */
     public static final String CONTROL = "job-control";
 
+    /**
+     * An {@link ApiKeyGrant} for every API key the gateway issued, keyed by key id and compacted, so that it holds
+     * the latest state of every key: the projector learns from it which keys its dashboard accepts.
+     */
+    public static final String API_KEYS = "api-keys";
+
     private Topics() {
     }
 }

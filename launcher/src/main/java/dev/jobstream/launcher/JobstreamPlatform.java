@@ -22,12 +22,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Kafka, PostgreSQL and the three services, running in this JVM.
  *
- * <p>Kafka and PostgreSQL start side by side, then the services one after another. The projector starts first, since it owns the read model the gateway reads, and stops last of the services;
- * the gateway starts last and stops first, so no job is accepted that nothing would run.
+ * <p>Kafka and PostgreSQL start side by side, then the services one after another. The projector starts first,
+ * since it owns the read model the gateway reads, and stops last of the services; the gateway starts last and
+ * stops first, so no job is accepted that nothing would run.
  */
 public final class JobstreamPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobstreamPlatform.class);
+
+    /**
+     * The dashboard authenticates its viewers as the gateway authenticates callers: the same mode and admin key,
+     * however they are set (environment, arguments). Default properties, so that a setting of the projector's own
+     * still wins.
+     */
+    private static final String[] DASHBOARD_AUTH_AS_GATEWAY = {
+        "jobstream.projector.dashboard.auth.mode=${jobstream.gateway.auth.mode:x-user-id}",
+        "jobstream.projector.dashboard.auth.admin-key=${jobstream.gateway.auth.admin-key:}"
+    };
 
     /** What started, latest first; Kafka and PostgreSQL start side by side. */
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
@@ -101,7 +112,7 @@ public final class JobstreamPlatform implements AutoCloseable {
         infrastructure.add("--spring.datasource.password=" + database.password());
 
         projector = service(ProjectorApplication.class, "projector", settings.projectorPort(), infrastructure,
-                settings);
+                settings, DASHBOARD_AUTH_AS_GATEWAY);
         processor = service(ProcessorApplication.class, "processor", settings.processorPort(), infrastructure,
                 settings);
         gateway = service(GatewayApplication.class, "gateway", settings.gatewayPort(), infrastructure, settings);
@@ -140,12 +151,13 @@ public final class JobstreamPlatform implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext service(Class<?> application, String name, int port,
-            List<String> infrastructure, LauncherSettings settings) {
+            List<String> infrastructure, LauncherSettings settings, String... defaults) {
         List<String> args = new ArrayList<>(infrastructure);
         args.add("--server.port=" + port);
         args.addAll(settings.serviceArgs());
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .properties("spring.config.name=" + name)
+                .properties(defaults)
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
         started.push(context);

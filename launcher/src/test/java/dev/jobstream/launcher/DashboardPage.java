@@ -53,6 +53,27 @@ final class DashboardPage implements AutoCloseable {
 
     /** Opens the dashboard of the platform, filtered to one user, and waits until it is live. */
     static DashboardPage open(JobstreamPlatform platform, String userId) {
+        DashboardPage page = launch(platform, "?user=" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&");
+        page.awaitLive();
+        return page;
+    }
+
+    /**
+     * Opens the dashboard of a platform in the {@code api-key} mode, enters the key where the page asks for one,
+     * and waits until it is live.
+     */
+    static DashboardPage openWithKey(JobstreamPlatform platform, String key) {
+        DashboardPage page = launch(platform, "?");
+        WebElement input = await().atMost(PATIENCE).until(
+                () -> page.driver.findElements(By.cssSelector("#key-form input[name='key']")),
+                found -> !found.isEmpty() && found.get(0).isDisplayed()).get(0);
+        input.sendKeys(key);
+        page.driver.findElement(By.cssSelector("#key-form button[type='submit']")).click();
+        page.awaitLive();
+        return page;
+    }
+
+    private static DashboardPage launch(JobstreamPlatform platform, String query) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": browser tests skipped");
         Path profile = temporaryProfile();
         ChromeOptions options = new ChromeOptions();
@@ -63,11 +84,14 @@ final class DashboardPage implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         DashboardPage page = new DashboardPage(new ChromeDriver(service, options), profile);
-        page.driver.get("http://localhost:" + platform.projectorPort() + "/?user="
-                + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "&gateway=http://localhost:"
+        page.driver.get("http://localhost:" + platform.projectorPort() + "/" + query + "gateway=http://localhost:"
                 + platform.gatewayPort());
-        page.awaitLive();
         return page;
+    }
+
+    /** Whose jobs the page says it shows, in the {@code api-key} mode. */
+    String viewerText() {
+        return driver.findElement(By.id("viewer-text")).getText();
     }
 
     /** Waits until the page is connected and has applied a snapshot or a catch-up. */

@@ -2,6 +2,12 @@ package dev.jobstream.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobstream.contract.ApiKeyFormat;
+import dev.jobstream.contract.ApiKeyGrant;
+import dev.jobstream.contract.JobCodec;
+import dev.jobstream.contract.JobRules;
+import dev.jobstream.contract.PayloadLimits;
+import dev.jobstream.contract.Topics;
 import dev.jobstream.gateway.ApiResponse;
 import dev.jobstream.gateway.GatewayApplication;
 import dev.jobstream.gateway.GatewayClient;
@@ -10,11 +16,15 @@ import dev.jobstream.gateway.ReadModelEvent;
 import dev.jobstream.gateway.ReadModelJob;
 import dev.jobstream.gateway.ReadModelTestSchema;
 import dev.jobstream.gateway.TestInfrastructureProperties;
+import dev.jobstream.gateway.TopicReader;
+import dev.jobstream.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +49,7 @@ class ApiKeyTest {
 
     static final String ADMIN_KEY = "admin-key-for-the-tests";
 
+    private static final JobCodec CODEC = new JobCodec(new JobRules(PayloadLimits.DEFAULTS));
     private static final Instant DIED = Instant.parse("2026-01-02T03:04:05Z");
     private static final String BOOM = ReadModelEvent.error("java.lang.IllegalStateException", "boom");
 
@@ -121,6 +132,32 @@ class ApiKeyTest {
     }
 
     @Test
+    void issuingAndRevokingAKeyPublishesItsGrantWithItsHashOnly() {
+        String user = aNewUser();
+        TopicReader topic = new TopicReader(TestInfrastructure.shared().bootstrapServers(), Topics.API_KEYS);
+
+        JsonNode issued = issueKey(user);
+        String id = issued.path("id").asString();
+        String key = issued.path("key").asString();
+        List<ApiKeyGrant> afterIssue = grantsOf(topic, id);
+        as(ADMIN_KEY, "DELETE", "/api/admin/keys/" + id);
+        List<ApiKeyGrant> afterRevoke = grantsOf(topic, id);
+
+        assertThat(afterIssue).singleElement().satisfies(grant -> {
+            assertThat(grant.userId()).isEqualTo(user);
+            assertThat(grant.keyHash()).isEqualTo(ApiKeyFormat.sha256Hex(key));
+            assertThat(grant.revoked()).isFalse();
+        });
+        assertThat(afterRevoke).hasSize(2).last().satisfies(grant -> {
+            assertThat(grant.userId()).isEqualTo(user);
+            assertThat(grant.keyHash()).isEqualTo(ApiKeyFormat.sha256Hex(key));
+            assertThat(grant.revoked()).isTrue();
+        });
+        assertThat(topic.recordsOf(id)).allSatisfy(record -> assertThat(new String(record.value(),
+                StandardCharsets.UTF_8)).doesNotContain(key));
+    }
+
+    @Test
     void userKeyCannotManageKeys() {
         String key = issueKey(aNewUser()).path("key").asString();
 
@@ -197,6 +234,10 @@ class ApiKeyTest {
 
     private GatewayClient gateway() {
         return new GatewayClient(port);
+    }
+
+    private static List<ApiKeyGrant> grantsOf(TopicReader topic, String keyId) {
+        return topic.recordsOf(keyId).stream().map(record -> CODEC.decodeGrant(record.value())).toList();
     }
 
     private static String aNewUser() {

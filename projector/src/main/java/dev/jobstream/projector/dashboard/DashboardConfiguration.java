@@ -1,12 +1,16 @@
 package dev.jobstream.projector.dashboard;
 
+import dev.jobstream.contract.Topics;
+import dev.jobstream.projector.intake.TopicProperties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -32,6 +36,16 @@ class DashboardConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, ENDPOINT);
+    }
+
+    /**
+     * The API keys the gateway grants, read in the {@code api-key} mode; declared here too, since the projector
+     * may start before the gateway. Compacted, as the gateway declares it.
+     */
+    @Bean
+    NewTopic apiKeysTopic(TopicProperties topics) {
+        return TopicBuilder.name(Topics.API_KEYS).partitions(topics.partitions())
+                .replicas(topics.replicationFactor()).compact().build();
     }
 
     /**

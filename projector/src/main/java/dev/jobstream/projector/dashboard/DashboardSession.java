@@ -37,7 +37,10 @@ final class DashboardSession {
     private final BlockingQueue<String> outbox;
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicReference<@Nullable CatchUp> pendingCatchUp = new AtomicReference<>();
+    private final AtomicReference<@Nullable CloseStatus> closing = new AtomicReference<>();
+    private final AtomicReference<ServerMessage.@Nullable Signed> greeting = new AtomicReference<>();
     private volatile @Nullable JobFilter filter;
+    private volatile @Nullable Viewer viewer;
 
     DashboardSession(WebSocketSession socket, DashboardHub hub, Executor sender, int queueCapacity) {
         this.socket = socket;
@@ -51,6 +54,36 @@ final class DashboardSession {
         return socket.getId();
     }
 
+    /** Who watches; nobody until the page's key, or in the {@code x-user-id} mode its first message, is taken. */
+    Optional<Viewer> viewer() {
+        return Optional.ofNullable(viewer);
+    }
+
+    /**
+     * The page is known to be watched by the viewer, and is told whose jobs it sees before anything else; the
+     * message does not wait in the queue, which a catch-up empties.
+     */
+    void signIn(Viewer signedIn, boolean announce) {
+        viewer = signedIn;
+        if (announce) {
+            greeting.set(new ServerMessage.Signed(signedIn.userId(), signedIn.seesEveryone()));
+            scheduleSending();
+        }
+    }
+
+    /**
+     * Sends the page why, then closes its connection; nothing else is sent to it from now on.
+     */
+    void refuse(ServerMessage.Refused refusal, CloseStatus status) {
+        filter = null;
+        greeting.set(null);
+        pendingCatchUp.set(null);
+        outbox.clear();
+        outbox.offer(JobCodec.mapper().writeValueAsString(refusal));
+        closing.set(status);
+        scheduleSending();
+    }
+
     /** The page's filter; nothing until it has subscribed. */
     Optional<JobFilter> filter() {
         return Optional.ofNullable(filter);
@@ -61,6 +94,9 @@ final class DashboardSession {
      * since are still kept, just those.
      */
     void subscribe(JobFilter newFilter, @Nullable Position resumeFrom) {
+        if (closing.get() != null) {
+            return;
+        }
         filter = newFilter;
         catchUp(new CatchUp(resumeFrom));
     }
@@ -110,6 +146,9 @@ final class DashboardSession {
     }
 
     private void enqueue(ServerMessage message) {
+        if (closing.get() != null) {
+            return;
+        }
         if (!outbox.offer(JobCodec.mapper().writeValueAsString(message))) {
             outbox.clear();
             log.debug("Dashboard session {} fell {} messages behind; it gets a snapshot instead", id(),
@@ -135,6 +174,11 @@ final class DashboardSession {
     private void sendQueued() {
         try {
             while (socket.isOpen()) {
+                ServerMessage.Signed signed = greeting.getAndSet(null);
+                if (signed != null) {
+                    sendAll(List.of(signed));
+                    continue;
+                }
                 CatchUp request = pendingCatchUp.getAndSet(null);
                 if (request != null) {
                     sendAll(hub.catchUp(this, request.from()));
@@ -152,8 +196,13 @@ final class DashboardSession {
         } finally {
             sending.set(false);
         }
-        if (socket.isOpen() && (pendingCatchUp.get() != null || !outbox.isEmpty())) {
+        if (socket.isOpen() && (greeting.get() != null || pendingCatchUp.get() != null || !outbox.isEmpty())) {
             scheduleSending();
+            return;
+        }
+        CloseStatus closeWith = closing.get();
+        if (closeWith != null && socket.isOpen()) {
+            close(closeWith);
         }
     }
 

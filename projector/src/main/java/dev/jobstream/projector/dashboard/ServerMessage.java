@@ -16,13 +16,18 @@ import org.jspecify.annotations.Nullable;
  * {@code resumed} message with every job that changed since, or a new {@code snapshot} when those changes are no
  * longer all kept. Each of these carries the jobs' counts by status as they are after it. {@code metrics} carry
  * the charts, pushed every few seconds; each replaces the one before.
+ *
+ * <p>In the {@code api-key} mode a page whose key is accepted is first told whose jobs it sees ({@code viewer});
+ * a page whose key is refused, or revoked while it watches, gets an {@code error} and the connection is closed.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(ServerMessage.Snapshot.class),
     @JsonSubTypes.Type(ServerMessage.Changes.class),
     @JsonSubTypes.Type(ServerMessage.Resumed.class),
-    @JsonSubTypes.Type(ServerMessage.Metrics.class)
+    @JsonSubTypes.Type(ServerMessage.Metrics.class),
+    @JsonSubTypes.Type(ServerMessage.Signed.class),
+    @JsonSubTypes.Type(ServerMessage.Refused.class)
 })
 sealed interface ServerMessage {
 
@@ -96,5 +101,26 @@ sealed interface ServerMessage {
      * @param p95Ms their 95th percentile
      */
     record WindowSummary(long done, long failed, long dead, @Nullable Long avgMs, @Nullable Long p95Ms) {
+    }
+
+    /**
+     * Whose jobs the page sees, once its key is accepted.
+     *
+     * @param userId the only owner whose jobs it sees; absent when it sees every user's
+     * @param everyone whether it sees every user's jobs
+     */
+    @JsonTypeName("viewer")
+    record Signed(@Nullable String userId, boolean everyone) implements ServerMessage {
+    }
+
+    /**
+     * Why the server is about to close the connection.
+     *
+     * @param reason {@code unauthorized} (no key, or a key that is not valid), {@code revoked} (the key was revoked
+     *     while the page watched), {@code unavailable} (the projector is still reading the keys; try again)
+     * @param message the same for a person
+     */
+    @JsonTypeName("error")
+    record Refused(String reason, String message) implements ServerMessage {
     }
 }

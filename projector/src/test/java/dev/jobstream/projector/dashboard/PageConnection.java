@@ -24,6 +24,7 @@ final class PageConnection implements WebSocket.Listener, AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    private volatile int closeCode = -1;
 
     private PageConnection(int port) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -43,6 +44,25 @@ final class PageConnection implements WebSocket.Listener, AutoCloseable {
         }
         socket.sendText(message.toString(), true).join();
         return this;
+    }
+
+    /** Asks for the jobs of one user, or of every user when none is named, presenting an API key. */
+    PageConnection subscribeWithKey(@Nullable String userId, @Nullable String key) {
+        ObjectNode message = JobCodec.mapper().createObjectNode().put("type", "subscribe");
+        ObjectNode filter = message.putObject("filter");
+        if (userId != null) {
+            filter.put("user_id", userId);
+        }
+        if (key != null) {
+            message.put("key", key);
+        }
+        socket.sendText(message.toString(), true).join();
+        return this;
+    }
+
+    /** The code the server closed the connection with, waiting for it to close. */
+    int awaitClosed() {
+        return Awaitility.await().atMost(PATIENCE).until(() -> closeCode, code -> code >= 0);
     }
 
     /** The first message of the type received after the first {@code skip} of them, waiting for it. */
@@ -93,7 +113,15 @@ final class PageConnection implements WebSocket.Listener, AutoCloseable {
     }
 
     @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
+        return null;
+    }
+
+    @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        if (closeCode < 0 && !socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
     }
 }
