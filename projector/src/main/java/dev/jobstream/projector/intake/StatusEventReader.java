@@ -2,58 +2,46 @@ package dev.jobstream.projector.intake;
 
 import dev.jobstream.contract.JobCodec;
 import dev.jobstream.contract.JobStatusEvent;
-import dev.jobstream.contract.Topics;
 import dev.jobstream.projector.readmodel.JobChange;
-import dev.jobstream.projector.readmodel.ReadModelProjector;
 import dev.jobstream.projector.readmodel.StatusChanged;
 import dev.jobstream.projector.tracing.RecordScope;
 import dev.jobstream.projector.tracing.RecordTracing;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects the events of the {@code job-status} topic: each one moves its job forward, if it is not late, and
+ * Reads the events of the {@code job-status} topic: each one moves its job forward, if it is not late, and
  * joins the job's history. Each event is read in a span of its job's trace.
  */
 @Component
-class StatusEventListener {
+class StatusEventReader {
 
-    private static final Logger log = LoggerFactory.getLogger(StatusEventListener.class);
+    private static final Logger log = LoggerFactory.getLogger(StatusEventReader.class);
 
     private final JobCodec codec;
-    private final ReadModelProjector projector;
     private final RecordTracing tracing;
 
-    StatusEventListener(JobCodec codec, ReadModelProjector projector, RecordTracing tracing) {
+    StatusEventReader(JobCodec codec, RecordTracing tracing) {
         this.codec = codec;
-        this.projector = projector;
         this.tracing = tracing;
     }
 
-    @KafkaListener(id = "projector-status", groupId = IntakeConfiguration.GROUP_ID, topics = Topics.STATUS)
-    void onStatusEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<JobChange> changes = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            decode(record).ifPresent(event -> {
-                try (RecordScope scope = tracing.open(record.headers(), event.jobId(), event.userId(),
-                        event.traceId())) {
-                    log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{}", event.jobId(),
-                            event.status().wireName(), event.generation(), event.attempt(), record.topic(),
-                            record.partition(), record.offset());
-                }
-                changes.add(new StatusChanged(event));
-            });
-        }
-        projector.project(changes);
+    /** The change an event makes, or nothing when the record is not one; such a record is skipped. */
+    Optional<JobChange> read(ConsumerRecord<String, byte[]> record) {
+        return decode(record).map(event -> {
+            try (RecordScope scope = tracing.open(record.headers(), event.jobId(), event.userId(),
+                    event.traceId())) {
+                log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{}", event.jobId(),
+                        event.status().wireName(), event.generation(), event.attempt(), record.topic(),
+                        record.partition(), record.offset());
+            }
+            return new StatusChanged(event);
+        });
     }
 
-    /** The event, or nothing when the record is not one; such a record is skipped, so it never blocks. */
     private Optional<JobStatusEvent> decode(ConsumerRecord<String, byte[]> record) {
         try {
             JobStatusEvent event = codec.decodeEvent(record.value());
