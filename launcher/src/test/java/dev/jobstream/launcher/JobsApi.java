@@ -23,8 +23,13 @@ final class JobsApi {
     }
 
     Response submit(String userId, String body, String... headers) {
+        return submitAs("application/json", userId, body, headers);
+    }
+
+    /** Submits a body of any content type, as a client that gets it wrong would. */
+    Response submitAs(String contentType, String userId, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("X-User-Id", userId)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return send(headers.length == 0 ? request : request.headers(headers));

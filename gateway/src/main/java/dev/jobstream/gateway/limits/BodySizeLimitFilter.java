@@ -15,10 +15,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code jobstream.gateway.max-body-size} with 413: at once when the declared
  * {@code Content-Length} is too large, and while reading when a body without one (chunked) grows too large.
+ * It runs inside the tracing filters, so that a refused request has its trace and {@code X-Trace-Id} too, and
+ * inside the filter that counts refused submissions.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(BodySizeLimitFilter.ORDER)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    /** After the observation filter (+1), the trace header filter (+2) and the submission refusal counter (+3). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 4;
 
     private final long maxBytes;
 

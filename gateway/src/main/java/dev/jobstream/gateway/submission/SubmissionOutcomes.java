@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Counts the submissions that reached {@link JobSubmissionController}, by job type, outcome and reason, in the
- * counter {@code jobstream.submissions{type,outcome,reason}} that docs/metrics.md describes. A refusal of the
- * rate limiter or of authentication is counted by {@code Rejections} instead, and not here.
+ * counter {@code jobstream.submissions{type,outcome,reason}} that docs/metrics.md describes, and those refused
+ * before it for their body's size or content type ({@link SubmissionRefusalFilter}). A refusal of the rate limiter
+ * or of authentication is counted by {@code Rejections} instead, and not here.
  * The counters of accepted jobs, whose types are the platform's few known ones, are kept once looked up, so that
  * an accepted submission costs a map lookup rather than a meter registration.
  */
@@ -56,6 +57,21 @@ class SubmissionOutcomes {
         }
         counter(typeOf(submission), "rejected", reason).increment();
         return true;
+    }
+
+    /**
+     * Counts a submission refused before its body was read, if the status is one such refusal: 413 (too large) or
+     * 415 (not JSON). Its type is unknown, since nobody read the body.
+     */
+    void refusedUnread(int status) {
+        @Nullable String reason = switch (status) {
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> null;
+        };
+        if (reason != null) {
+            counter(UNKNOWN_TYPE, "rejected", reason).increment();
+        }
     }
 
     private Counter counter(String type, String outcome, String reason) {

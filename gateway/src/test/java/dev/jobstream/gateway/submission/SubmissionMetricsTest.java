@@ -6,6 +6,9 @@ import dev.jobstream.gateway.ApiResponse;
 import dev.jobstream.gateway.GatewayIntegrationTest;
 import dev.jobstream.gateway.JobBodies;
 import io.micrometer.core.instrument.Counter;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +55,45 @@ class SubmissionMetricsTest extends GatewayIntegrationTest {
 
         assertThat(submissions("unknown", "rejected", "malformed")).isEqualTo(malformed + 1);
         assertThat(submissions("unknown", "rejected", "invalid")).isEqualTo(invalid + 1);
+    }
+
+    @Test
+    void bodiesOverTheSizeLimitAreCountedAsTooLarge() {
+        double tooLarge = submissions("unknown", "rejected", "too-large");
+        byte[] oversized = (JobBodies.sleepJob(1) + " ".repeat(65 * 1024)).getBytes(StandardCharsets.UTF_8);
+
+        ApiResponse byLength = gateway().submit(aNewUser(), new String(oversized, StandardCharsets.UTF_8));
+        ApiResponse whileRead = gateway().send(gateway().request("/api/jobs").header("X-User-Id", aNewUser())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized))));
+
+        assertThat(byLength.status()).isEqualTo(413);
+        assertThat(whileRead.status()).isEqualTo(413);
+        assertThat(submissions("unknown", "rejected", "too-large")).isEqualTo(tooLarge + 2);
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsCountedAsAnUnsupportedMediaType() {
+        double unsupported = submissions("unknown", "rejected", "unsupported-media-type");
+
+        ApiResponse response = gateway().send(gateway().request("/api/jobs").header("X-User-Id", aNewUser())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(JobBodies.sleepJob(1))));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(submissions("unknown", "rejected", "unsupported-media-type")).isEqualTo(unsupported + 1);
+    }
+
+    @Test
+    void refusalsOfOtherRoutesAreNotCountedAsSubmissions() {
+        double tooLarge = submissions("unknown", "rejected", "too-large");
+        double unsupported = submissions("unknown", "rejected", "unsupported-media-type");
+
+        ApiResponse response = gateway().send(gateway().request("/api/dlq/retry").header("X-User-Id", aNewUser())
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(submissions("unknown", "rejected", "too-large")).isEqualTo(tooLarge);
+        assertThat(submissions("unknown", "rejected", "unsupported-media-type")).isEqualTo(unsupported);
     }
 
     @Test

@@ -55,6 +55,16 @@ class RequestTraceTest extends GatewayIntegrationTest {
         assertThat(response.header(TraceResponseFilter.HEADER)).matches("[0-9a-f]{32}");
     }
 
+    @Test
+    void bodyRefusedForItsDeclaredLengthIsAnsweredWithItsTraceId() {
+        String oversized = JobBodies.sleepJob(1) + " ".repeat(65 * 1024);
+
+        ApiResponse response = gateway().submit(aNewUser(), oversized, "traceparent", TRACEPARENT);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header(TraceResponseFilter.HEADER)).isEqualTo(TRACE_ID);
+    }
+
     private static String jobId(ApiResponse response) {
         return response.json().path("id").asString();
     }
