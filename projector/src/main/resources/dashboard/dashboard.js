@@ -12,6 +12,7 @@
   const ACTION_CONCURRENCY = 4;
   const KEY_STORAGE = 'jobstream.dashboard.key';
   const POLICY_VIOLATION = 1008;
+  const CALM_CHANGES_PER_SECOND = 5;
 
   const state = {
     settings: null,
@@ -37,6 +38,9 @@
     viewer: null,
     refused: false,
     refusal: null,
+    changeSecond: 0,
+    changes: 0,
+    busy: false,
   };
 
   const $ = (selector) => document.querySelector(selector);
@@ -277,8 +281,16 @@
   // ---- rendering -----------------------------------------------------------------------------------------------
 
   function newestFirst(a, b) {
-    const byCreation = (Date.parse(b.created_at) || 0) - (Date.parse(a.created_at) || 0);
+    const byCreation = createdMs(b) - createdMs(a);
     return byCreation !== 0 ? byCreation : (a.id < b.id ? 1 : -1);
+  }
+
+  // Parsed once per job: the tables sort every frame.
+  function createdMs(job) {
+    if (job.createdMs === undefined) {
+      job.createdMs = Date.parse(job.created_at) || 0;
+    }
+    return job.createdMs;
   }
 
   function renderJobs() {
@@ -288,8 +300,8 @@
   function renderDead() {
     reconcile(deadBody(), newest(state.dead), deadRow, fillDeadRow);
     const total = state.counts.dead;
-    $('#dead-count').textContent = total === undefined ? ''
-      : '(' + total.toLocaleString() + ' dead' + (scopeText() ? ' for' + scopeText() : '') + ')';
+    setText($('#dead-count'), total === undefined ? ''
+      : '(' + total.toLocaleString() + ' dead' + (scopeText() ? ' for' + scopeText() : '') + ')');
   }
 
   // The newest jobs of the map, as many as a table shows; the map forgets the others.
@@ -336,13 +348,15 @@
 
   function fillJobRow(row, job) {
     flashIfStatusChanged(row, job);
-    row.cells[1].textContent = job.user_id || '—';
-    row.cells[2].textContent = job.type || '—';
-    row.cells[3].replaceChildren(badge(job.status));
-    row.cells[4].textContent = attempts(job);
-    row.cells[5].textContent = time(job.created_at);
-    row.cells[6].textContent = duration(job);
-    row.cells[7].textContent = job.error || '';
+    setText(row.cells[1], job.user_id || '—');
+    setText(row.cells[2], job.type || '—');
+    if (row.cells[3].textContent !== job.status) {
+      row.cells[3].replaceChildren(badge(job.status));
+    }
+    setText(row.cells[4], attempts(job));
+    setText(row.cells[5], time(job.created_at));
+    setText(row.cells[6], duration(job));
+    setText(row.cells[7], job.error || '');
     row.cells[7].title = job.error || '';
   }
 
@@ -371,9 +385,23 @@
     const before = row.dataset.status;
     row.dataset.status = job.status;
     row.dataset.generation = job.generation;
-    if (before && before !== job.status && row.animate) {
+    if (before && before !== job.status && row.animate && mayFlash()) {
       row.animate([{ backgroundColor: '#fff6c2' }, { backgroundColor: 'transparent' }], { duration: 1000 });
     }
+  }
+
+  // Rows flash when their status changes while the table is calm: in a second with more changes than that, and the
+  // second after it, none does. Under a heavy flow nobody can follow the flashes, and a browser animating rows
+  // repaints every frame and is late to show the next change.
+  function mayFlash() {
+    const now = Date.now();
+    if (now - state.changeSecond >= 1000) {
+      state.busy = state.changes > CALM_CHANGES_PER_SECOND;
+      state.changeSecond = now;
+      state.changes = 0;
+    }
+    state.changes++;
+    return !state.busy && state.changes <= CALM_CHANGES_PER_SECOND;
   }
 
   function jobLink(id) {
@@ -421,9 +449,16 @@
       }
     }
     for (const status of STATUSES) {
-      $('#count-' + status).textContent = (state.counts[status] || 0).toLocaleString();
+      setText($('#count-' + status), (state.counts[status] || 0).toLocaleString());
     }
-    $('#counts-scope').textContent = scopeText() ? '(' + scopeText().trim() + ')' : '';
+    setText($('#counts-scope'), scopeText() ? '(' + scopeText().trim() + ')' : '');
+  }
+
+  // Writes text only when it changed: each write costs the browser a layout, and most frames change few cells.
+  function setText(element, text) {
+    if (element.textContent !== text) {
+      element.textContent = text;
+    }
   }
 
   function scopeText() {
