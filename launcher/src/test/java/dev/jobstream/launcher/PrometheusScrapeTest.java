@@ -27,9 +27,18 @@ class PrometheusScrapeTest {
     /** Failing jobs with one retry: each fails twice, is retried once and then dead-lettered. */
     private static final int FAILING = 2;
 
+    /**
+     * No-op jobs, submitted once both of the projector's consumers hold their partitions. Kafka reports a
+     * partition's lag only after a fetch brings records of it, and a consumer that keeps partitions through a
+     * rebalance may not fetch them again until they have new records; this many jobs reach all six partitions of
+     * each topic but for a chance of about one in ten thousand.
+     */
+    private static final int NO_OP = 60;
+
     private static final int PARTITIONS = 6;
     private static final String USER = "scraped";
     private static final String COMPUTE = "{\"payload\": {\"type\": \"compute\", \"size\": 1000}}";
+    private static final String NO_OP_JOB = "{\"payload\": {\"type\": \"default\"}}";
     private static final String FAIL = "{\"payload\": {\"type\": \"fail\", \"message\": \"no\"}, \"max_retries\": 1}";
 
     @TempDir
@@ -42,13 +51,18 @@ class PrometheusScrapeTest {
         platform = JobstreamPlatform.start(new LauncherSettings(data, 0, 0, 0, 0, 0, null, null,
                 SharedPlatform.UNTHROTTLED));
         JobsApi api = new JobsApi(platform.gatewayPort());
+        awaitProjectorConsumersAssigned();
         List<String> computed = new ArrayList<>();
         List<String> failing = new ArrayList<>();
+        List<String> noOp = new ArrayList<>();
         for (int i = 0; i < COMPUTED; i++) {
             computed.add(accepted(api.submit(USER, COMPUTE, "Idempotency-Key", "computed-" + i)));
         }
         for (int i = 0; i < FAILING; i++) {
             failing.add(accepted(api.submit(USER, FAIL)));
+        }
+        for (int i = 0; i < NO_OP; i++) {
+            noOp.add(accepted(api.submit(USER, NO_OP_JOB)));
         }
         accepted(api.submit(USER, COMPUTE, "Idempotency-Key", "computed-0"));
         refused(api.submit(USER, COMPUTE + " ".repeat(65 * 1024)), 413);
@@ -56,7 +70,15 @@ class PrometheusScrapeTest {
         refused(api.submit(USER, "{not json"), 400);
 
         eventually().until(() -> computed.stream().allMatch(id -> statusOf(api, id).equals("done"))
-                && failing.stream().allMatch(id -> statusOf(api, id).equals("dead")));
+                && failing.stream().allMatch(id -> statusOf(api, id).equals("dead"))
+                && noOp.stream().allMatch(id -> statusOf(api, id).equals("done")));
+    }
+
+    /** Until both consumers of the projector's group hold three partitions of each of its two topics. */
+    private static void awaitProjectorConsumersAssigned() {
+        eventually().untilAsserted(() -> assertThat(PrometheusScrape.of(platform.projectorPort())
+                .series("kafka_consumer_coordinator_assigned_partitions"))
+                .extracting(PrometheusScrape.Series::value).containsExactly(6.0, 6.0));
     }
 
     @AfterAll
@@ -77,7 +99,9 @@ class PrometheusScrapeTest {
         assertThat(gateway.sum(submissions, "outcome", "rejected", "reason", "too-large")).isEqualTo(1);
         assertThat(gateway.sum(submissions, "outcome", "rejected", "reason", "unsupported-media-type")).isEqualTo(1);
         assertThat(gateway.sum(submissions, "outcome", "rejected", "reason", "malformed")).isEqualTo(1);
-        assertThat(gateway.sum(submissions)).isEqualTo(COMPUTED + FAILING + 4);
+        assertThat(gateway.sum(submissions, "type", "default", "outcome", "accepted", "reason", "none"))
+                .isEqualTo(NO_OP);
+        assertThat(gateway.sum(submissions)).isEqualTo(COMPUTED + FAILING + NO_OP + 4);
     }
 
     @Test
@@ -91,14 +115,16 @@ class PrometheusScrapeTest {
                     .isEqualTo(FAILING);
             assertThat(processor.sum("jobstream_executions_total", "type", "fail", "outcome", "dead"))
                     .isEqualTo(FAILING);
-            assertThat(processor.sum("jobstream_executions_total")).isEqualTo(COMPUTED + 2 * FAILING);
+            assertThat(processor.sum("jobstream_executions_total", "type", "default", "outcome", "done"))
+                    .isEqualTo(NO_OP);
+            assertThat(processor.sum("jobstream_executions_total")).isEqualTo(COMPUTED + 2 * FAILING + NO_OP);
             assertThat(processor.sum("jobstream_job_duration_seconds_count", "type", "compute")).isEqualTo(COMPUTED);
             assertThat(processor.sum("jobstream_job_duration_seconds_count", "type", "fail")).isEqualTo(2 * FAILING);
             assertThat(processor.sum("jobstream_job_duration_seconds_bucket", "type", "compute", "le", "+Inf"))
                     .isEqualTo(COMPUTED);
-            assertThat(processor.sum("jobstream_queue_wait_seconds_count")).isEqualTo(COMPUTED + FAILING);
+            assertThat(processor.sum("jobstream_queue_wait_seconds_count")).isEqualTo(COMPUTED + FAILING + NO_OP);
             assertThat(processor.sum("jobstream_queue_wait_seconds_bucket", "le", "+Inf"))
-                    .isEqualTo(COMPUTED + FAILING);
+                    .isEqualTo(COMPUTED + FAILING + NO_OP);
             assertThat(processor.sum("jobstream_retries_total", "type", "fail")).isEqualTo(FAILING);
             assertThat(processor.sum("jobstream_dead_lettered_total", "type", "fail")).isEqualTo(FAILING);
             assertThat(processor.series("jobstream_jobs_running")).singleElement()
