@@ -4,6 +4,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.NameBasedGenerator;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The job id scheme.
@@ -17,7 +18,14 @@ public final class JobIds {
     /** The namespace of ids derived from a record's place in the log. */
     public static final UUID RECORD_NAMESPACE = UUID.fromString("0b6a4f5e-3c1d-4e2a-9f7b-6d8c5a4b3e21");
 
-    private static final TimeBasedEpochGenerator NEW_IDS = Generators.timeBasedEpochGenerator();
+    /**
+     * Draws the random bits of new ids from {@link ThreadLocalRandom}, whose one instance serves each thread from
+     * that thread's own state. The generator's default, a shared {@code SecureRandom}, is read under the generator's
+     * lock each millisecond, and with many request threads on few cores that lock became the gateway's longest
+     * wait. Ids need to be unique and time-ordered, not unguessable: who may see a job is checked on every read.
+     */
+    private static final TimeBasedEpochGenerator NEW_IDS =
+            Generators.timeBasedEpochGenerator(ThreadLocalRandom.current());
     private static final NameBasedGenerator RECORD_IDS = Generators.nameBasedGenerator(RECORD_NAMESPACE);
 
     private JobIds() {
