@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class JobstreamBenchmark {
 
     private static final Logger out = LoggerFactory.getLogger("benchmark");
+    private static final String NO_OP = "{\"type\":\"default\"}";
+    private static final String SHORT_SLEEP = "{\"type\":\"sleep\",\"duration_ms\":10}";
 
     private JobstreamBenchmark() {
     }
@@ -39,28 +41,51 @@ public final class JobstreamBenchmark {
         return launched;
     }
 
+    /**
+     * Runs the scenarios asked for, each after a warm-up of its own: the same work, {@code --warm-up} jobs or
+     * requests of it, whose figures are not reported, so that the figures are those of compiled code rather than of
+     * the JIT's first minutes.
+     */
     private static void run(BenchmarkSettings settings, Target target) throws Exception {
         if (settings.runs("e2e")) {
-            DirectPublishScenario.Result e2e = new DirectPublishScenario(target, settings.users())
-                    .run(settings.jobs(), "{\"type\":\"default\"}");
+            DirectPublishScenario e2eScenario = new DirectPublishScenario(target, settings.users());
+            warmUp(settings, "end-to-end", () -> e2eScenario.run(settings.warmUp(), NO_OP));
+            DirectPublishScenario.Result e2e = e2eScenario.run(settings.jobs(), NO_OP);
             out.info("end-to-end: {} no-op jobs published to Kafka, all done in the read model in {}: {} jobs/s; "
                     + "publish to done {}", e2e.jobs(), Latencies.millis(e2e.elapsed()),
                     String.format("%.0f", e2e.perSecond()), e2e.latencies().summary());
         }
         if (settings.runs("rest")) {
-            RestScenario.Result rest = new RestScenario(target, settings.users())
-                    .run(settings.restRequests(), settings.connections());
+            RestScenario restScenario = new RestScenario(target, settings.users());
+            warmUp(settings, "REST", () -> restScenario.run(settings.warmUp(), settings.connections()));
+            RestScenario.Result rest = restScenario.run(settings.restRequests(), settings.connections());
             out.info("REST: {} submissions over {} connections, {} accepted in {}: {} accepted/s; latency {}; "
                     + "other answers {}", rest.requests(), settings.connections(), rest.accepted(),
                     Latencies.millis(rest.elapsed()), String.format("%.0f", rest.acceptedPerSecond()),
                     rest.latencies().summary(), rest.otherStatuses());
         }
         if (settings.runs("mixed")) {
-            DirectPublishScenario.Result mixed = new DirectPublishScenario(target, settings.users())
-                    .run(settings.mixedJobs(), "{\"type\":\"sleep\",\"duration_ms\":10}");
+            DirectPublishScenario mixedScenario = new DirectPublishScenario(target, settings.users());
+            warmUp(settings, "mixed", () -> mixedScenario.run(settings.warmUp(), SHORT_SLEEP));
+            DirectPublishScenario.Result mixed = mixedScenario.run(settings.mixedJobs(), SHORT_SLEEP);
             out.info("mixed: {} jobs of a 10 ms sleep, all done in {}: {} jobs/s; publish to done {}", mixed.jobs(),
                     Latencies.millis(mixed.elapsed()), String.format("%.0f", mixed.perSecond()),
                     mixed.latencies().summary());
         }
+    }
+
+    private static void warmUp(BenchmarkSettings settings, String scenario, WarmUp warmUp) throws Exception {
+        if (settings.warmUp() > 0) {
+            long start = System.nanoTime();
+            warmUp.run();
+            out.info("{} warm-up: {} jobs in {} ms, not counted", scenario, settings.warmUp(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** A scenario run whose figures are thrown away. */
+    @FunctionalInterface
+    private interface WarmUp {
+        void run() throws Exception;
     }
 }

@@ -28,6 +28,9 @@ final class LaunchedTarget implements Target {
             "--jobstream.gateway.rate-limits.submissions-per-minute=1000000",
             "--jobstream.gateway.rate-limits.requests-per-minute=10000000");
 
+    /** The heap the README's run command gives the embedded run, unless a platform argument sets another. */
+    static final String README_HEAP = "-Xmx768m";
+
     private final Process process;
     private final Path dataDir;
     private final int kafkaPort;
@@ -53,9 +56,14 @@ final class LaunchedTarget implements Target {
         int kafkaPort = freePort();
         int postgresPort = freePort();
         int gatewayPort = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", launcherJar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        if (platformArgs.stream().noneMatch(arg -> arg.startsWith("-Xmx"))) {
+            command.add(README_HEAP);
+        }
+        command.addAll(platformArgs.stream().filter(LaunchedTarget::isJvmOption).toList());
+        command.addAll(List.of("-jar", launcherJar.toString()));
         command.addAll(unthrottled(platformArgs));
-        command.addAll(platformArgs);
+        command.addAll(platformArgs.stream().filter(arg -> !isJvmOption(arg)).toList());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("platform.log").toFile());
@@ -77,6 +85,11 @@ final class LaunchedTarget implements Target {
      * Arguments that lift the gateway's per-user rate limits, so that REST scenarios measure the platform rather
      * than the limits; a limit the platform arguments set themselves is left to them.
      */
+    /** A platform argument with one dash, such as {@code -Xmx768m}, is for the JVM; one with two, for the launcher. */
+    private static boolean isJvmOption(String arg) {
+        return arg.startsWith("-") && !arg.startsWith("--");
+    }
+
     static List<String> unthrottled(List<String> platformArgs) {
         return UNTHROTTLED.stream().filter(arg -> platformArgs.stream()
                 .noneMatch(given -> given.startsWith(arg.substring(0, arg.indexOf('=') + 1)))).toList();
