@@ -1,17 +1,19 @@
 package dev.jobstream.projector.readmodel;
 
 import static dev.jobstream.projector.readmodel.SqlValues.instant;
+import static dev.jobstream.projector.readmodel.SqlValues.instantText;
 import static dev.jobstream.projector.readmodel.SqlValues.json;
+import static dev.jobstream.projector.readmodel.SqlValues.nullableJson;
+import static dev.jobstream.projector.readmodel.SqlValues.nullableText;
 import static dev.jobstream.projector.readmodel.SqlValues.setInstant;
 import static dev.jobstream.projector.readmodel.SqlValues.setInteger;
-import static dev.jobstream.projector.readmodel.SqlValues.setJson;
-import static dev.jobstream.projector.readmodel.SqlValues.setText;
 
 import dev.jobstream.contract.JobError;
 import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatus;
 import dev.jobstream.contract.JobStatusEvent;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,17 +50,30 @@ class JobRowRepository {
                    worker_id, trace_id, created_at, started_at, finished_at, next_attempt_at, updated_at
             from readmodel.jobs where id = any(?) order by id for update""";
 
-    private static final String INSERT_EVENT = """
+    private static final String INSERT_EVENTS = """
             insert into readmodel.job_events
                 (job_id, generation, attempt, status, occurred_at, worker_id, started_at, error, result)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+            select job_id, generation, attempt, status, occurred_at::timestamptz, worker_id, started_at::timestamptz,
+                   error::jsonb, result::jsonb
+            from unnest(?::uuid[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[])
+                as event (job_id, generation, attempt, status, occurred_at, worker_id, started_at, error, result)
             on conflict do nothing""";
 
     private static final String UPDATE = """
-            update readmodel.jobs set user_id = ?, type = ?, payload = ?::jsonb, status = ?, generation = ?,
-                attempt = ?, max_retries = ?, result = ?::jsonb, last_error = ?::jsonb, worker_id = ?, trace_id = ?,
-                created_at = ?, started_at = ?, finished_at = ?, next_attempt_at = ?, updated_at = ?
-            where id = ?""";
+            update readmodel.jobs as job
+            set user_id = batch.user_id, type = batch.type, payload = batch.payload::jsonb, status = batch.status,
+                generation = batch.generation, attempt = batch.attempt, max_retries = batch.max_retries,
+                result = batch.result::jsonb, last_error = batch.last_error::jsonb, worker_id = batch.worker_id,
+                trace_id = batch.trace_id, created_at = batch.created_at::timestamptz,
+                started_at = batch.started_at::timestamptz, finished_at = batch.finished_at::timestamptz,
+                next_attempt_at = batch.next_attempt_at::timestamptz, updated_at = batch.updated_at::timestamptz
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[])
+                as batch (id, user_id, type, payload, status, generation, attempt, max_retries, result, last_error,
+                          worker_id, trace_id, created_at, started_at, finished_at, next_attempt_at, updated_at)
+            where job.id = batch.id""";
 
     private static final String SET_TIMEOUT = """
             update readmodel.jobs set timeout_seconds = ? where id = ? and timeout_seconds is distinct from ?""";
@@ -85,18 +102,22 @@ class JobRowRepository {
         return byId;
     }
 
-    /** Adds events to the history; an event already there is left as it is. */
+    /** Adds events to the history, in one statement; an event already there is left as it is. */
     void insertEvents(List<JobStatusEvent> events) {
-        jdbc.batchUpdate(INSERT_EVENT, events, events.size(), (statement, event) -> {
-            statement.setObject(1, event.jobId());
-            statement.setInt(2, event.generation());
-            statement.setInt(3, event.attempt());
-            statement.setString(4, event.status().wireName());
-            setInstant(statement, 5, event.occurredAt());
-            setText(statement, 6, event.workerId());
-            setInstant(statement, 7, event.startedAt());
-            setJson(statement, 8, event.error());
-            setJson(statement, 9, event.result());
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.update(INSERT_EVENTS, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, array(connection, "uuid", events, JobStatusEvent::jobId));
+            statement.setArray(2, array(connection, "int4", events, JobStatusEvent::generation));
+            statement.setArray(3, array(connection, "int4", events, JobStatusEvent::attempt));
+            statement.setArray(4, array(connection, "text", events, event -> event.status().wireName()));
+            statement.setArray(5, texts(connection, events, event -> event.occurredAt().toString()));
+            statement.setArray(6, texts(connection, events, event -> nullableText(event.workerId())));
+            statement.setArray(7, texts(connection, events, event -> instantText(event.startedAt())));
+            statement.setArray(8, texts(connection, events, event -> nullableJson(event.error())));
+            statement.setArray(9, texts(connection, events, event -> nullableJson(event.result())));
         });
     }
 
@@ -114,27 +135,41 @@ class JobRowRepository {
         });
     }
 
-    /** Writes the rows back, all columns but the id. */
+    /** Writes the rows back, all columns but the id, in one statement. */
     void update(List<JobRow> rows) {
-        jdbc.batchUpdate(UPDATE, rows, rows.size(), (statement, row) -> {
-            setText(statement, 1, row.userId());
-            setText(statement, 2, row.type());
-            setJson(statement, 3, row.payload());
-            statement.setString(4, row.status().wireName());
-            statement.setInt(5, row.generation());
-            statement.setInt(6, row.attempt());
-            setInteger(statement, 7, row.maxRetries());
-            setJson(statement, 8, row.result());
-            setJson(statement, 9, row.lastError());
-            setText(statement, 10, row.workerId());
-            setText(statement, 11, row.traceId());
-            setInstant(statement, 12, row.createdAt());
-            setInstant(statement, 13, row.startedAt());
-            setInstant(statement, 14, row.finishedAt());
-            setInstant(statement, 15, row.nextAttemptAt());
-            setInstant(statement, 16, row.updatedAt());
-            statement.setObject(17, row.id());
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.update(UPDATE, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, array(connection, "uuid", rows, JobRow::id));
+            statement.setArray(2, texts(connection, rows, row -> nullableText(row.userId())));
+            statement.setArray(3, texts(connection, rows, row -> nullableText(row.type())));
+            statement.setArray(4, texts(connection, rows, row -> nullableJson(row.payload())));
+            statement.setArray(5, texts(connection, rows, row -> row.status().wireName()));
+            statement.setArray(6, array(connection, "int4", rows, JobRow::generation));
+            statement.setArray(7, array(connection, "int4", rows, JobRow::attempt));
+            statement.setArray(8, array(connection, "int4", rows, JobRow::maxRetries));
+            statement.setArray(9, texts(connection, rows, row -> nullableJson(row.result())));
+            statement.setArray(10, texts(connection, rows, row -> nullableJson(row.lastError())));
+            statement.setArray(11, texts(connection, rows, row -> nullableText(row.workerId())));
+            statement.setArray(12, texts(connection, rows, row -> nullableText(row.traceId())));
+            statement.setArray(13, texts(connection, rows, row -> instantText(row.createdAt())));
+            statement.setArray(14, texts(connection, rows, row -> instantText(row.startedAt())));
+            statement.setArray(15, texts(connection, rows, row -> instantText(row.finishedAt())));
+            statement.setArray(16, texts(connection, rows, row -> instantText(row.nextAttemptAt())));
+            statement.setArray(17, texts(connection, rows, row -> row.updatedAt().toString()));
         });
+    }
+
+    private static <T> Array texts(Connection connection, List<T> items, Function<T, @Nullable String> value)
+            throws SQLException {
+        return array(connection, "text", items, value);
+    }
+
+    private static <T> Array array(Connection connection, String type, List<T> items,
+            Function<T, ? extends @Nullable Object> value) throws SQLException {
+        return connection.createArrayOf(type, items.stream().map(value).toArray());
     }
 
     private static Array uuidArray(PreparedStatement statement, Collection<UUID> ids) throws SQLException {

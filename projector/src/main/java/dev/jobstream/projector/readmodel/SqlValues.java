@@ -48,6 +48,21 @@ final class SqlValues {
         return JSON_NUL.matcher(json).replaceAll("$1" + JSON_REPLACEMENT);
     }
 
+    /** The text with each NUL replaced, or null. */
+    static @Nullable String nullableText(@Nullable String value) {
+        return value == null ? null : storableText(value);
+    }
+
+    /** The value as JSON text with each escaped NUL replaced, or null. */
+    static @Nullable String nullableJson(@Nullable Object value) {
+        return value == null ? null : storableJson(value);
+    }
+
+    /** The instant as ISO-8601 text, which PostgreSQL reads as a {@code timestamptz}, or null. */
+    static @Nullable String instantText(@Nullable Instant value) {
+        return value == null ? null : value.toString();
+    }
+
     /** Binds JSON text; the statement casts the parameter to {@code jsonb}. */
     static void setJson(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
         if (value == null) {
