@@ -54,9 +54,10 @@ class UserSlots {
             """;
 
     private static final String RELEASE = """
-            delete from processor.user_slots
-            where worker_id = ?::text
-              and (job_id, generation, attempt) in (select * from unnest(?::uuid[], ?::int[], ?::int[]))
+            delete from processor.user_slots as slot
+            using unnest(?::uuid[], ?::int[], ?::int[]) as ended (job_id, generation, attempt)
+            where slot.job_id = ended.job_id and slot.generation = ended.generation and slot.attempt = ended.attempt
+              and slot.worker_id = ?::text
             """;
 
     private static final String RENEW = """
@@ -112,13 +113,13 @@ class UserSlots {
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(RELEASE);
-            statement.setString(1, workerId.value());
-            statement.setArray(2, connection.createArrayOf("uuid",
+            statement.setArray(1, connection.createArrayOf("uuid",
                     runs.stream().map(JobRunKey::jobId).toArray(UUID[]::new)));
-            statement.setArray(3, connection.createArrayOf("int4",
+            statement.setArray(2, connection.createArrayOf("int4",
                     runs.stream().map(JobRunKey::generation).toArray(Integer[]::new)));
-            statement.setArray(4, connection.createArrayOf("int4",
+            statement.setArray(3, connection.createArrayOf("int4",
                     runs.stream().map(JobRunKey::attempt).toArray(Integer[]::new)));
+            statement.setString(4, workerId.value());
             return statement;
         });
     }
