@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code processor.user_slots} table: the slots users' running attempts hold, as leases.
+ * The {@code processor.user_slots} table: the slots users' running attempts hold, as leases. A lease row is named
+ * by the attempt that took it; the {@link SlotGate} may hand the slot on to later attempts of the same user before
+ * it gives the row back, so the name need not be the attempt running in the slot now.
  *
  * <p>Slots are granted for a whole batch of waiting attempts in one transaction: it first takes a transaction-scoped
  * advisory lock per user in the batch (in user order, so two processors never wait for each other in a cycle), then
