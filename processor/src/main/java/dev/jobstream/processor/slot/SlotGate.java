@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>An attempt without a slot waits here, in memory, in arrival order per user: its record stays unfinished, so its
  * offset is not committed and a processor that dies leaves it to the next owner of its partition. It has not
- * started, so it is no attempt yet and emits nothing. The gate's own thread asks for slots for all waiting attempts
- * in one transaction whenever an attempt arrives or a local one ends, and every
+ * started, so it is no attempt yet and emits nothing. The gate's own thread asks for slots for the waiting attempts
+ * of every user that this processor holds fewer slots of than the user's limit, in one transaction, whenever an
+ * attempt arrives or a local one ends, and every
  * {@code concurrency.retry-interval} for slots freed elsewhere or by expired leases; the poll loop never waits for
  * it. The slot of an ended attempt goes straight to the next waiting attempt of the same user, in memory; the
  * same thread gives back the slots no waiting attempt needs (batched) and renews this processor's leases every
@@ -46,7 +47,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Limitation: an attempt that waits for a slot delays the hand-over of its partition by up to the revoke grace,
  * as a running one does. When this processor cannot reach PostgreSQL for longer than the lease time, its running
- * attempts lose their leases and other processors may start more of the same users' jobs meanwhile.
+ * attempts, and the attempts it hands their slots on to until it reaches PostgreSQL again, lose their leases and
+ * other processors may start more of the same users' jobs meanwhile.
  */
 @Component
 public class SlotGate implements SmartLifecycle {
@@ -60,6 +62,7 @@ public class SlotGate implements SmartLifecycle {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final Map<JobRunKey, Waiting> waiting = new HashMap<>();
     private final Map<String, Deque<Waiting>> waitingByUser = new LinkedHashMap<>();
+    private final Map<String, Integer> heldByUser = new HashMap<>();
     private @Nullable ScheduledExecutorService thread;
 
     SlotGate(UserSlots slots, ConcurrencyProperties properties) {
@@ -175,6 +178,8 @@ public class SlotGate implements SmartLifecycle {
             ended.addAll(released);
             throw failure;
         }
+        released.forEach(lease -> heldByUser.computeIfPresent(lease.userId(),
+                (user, held) -> held > 1 ? held - 1 : null));
     }
 
     /** The oldest attempt of a user that still waits for a slot, taken off its queue; null when there is none. */
@@ -203,7 +208,8 @@ public class SlotGate implements SmartLifecycle {
     }
 
     /**
-     * The oldest waiting attempts of each user, as many as the user has slots: no more could be granted. Only the
+     * The oldest waiting attempts of each user, as many as the user has slots that this processor does not hold
+     * already: no more could be granted. Only the
      * front of each user's queue is read, so a long queue costs nothing here; an attempt abandoned or cancelled
      * while it waited leaves the queue when it reaches the front.
      */
@@ -213,8 +219,9 @@ public class SlotGate implements SmartLifecycle {
                 users.hasNext();) {
             Map.Entry<String, Deque<Waiting>> user = users.next();
             int limit = properties.limitOf(user.getKey());
+            int room = limit - heldByUser.getOrDefault(user.getKey(), 0);
             int asked = 0;
-            for (Iterator<Waiting> each = user.getValue().iterator(); each.hasNext() && asked < limit;) {
+            for (Iterator<Waiting> each = user.getValue().iterator(); each.hasNext() && asked < room;) {
                 Waiting next = each.next();
                 if (leavesWithoutSlot(next)) {
                     each.remove();
@@ -255,6 +262,7 @@ public class SlotGate implements SmartLifecycle {
                 continue;
             }
             leaveQueue(next);
+            heldByUser.merge(next.userId(), 1, Integer::sum);
             start(next, new Lease(key, next.userId()));
         }
         if (!waiting.isEmpty()) {
