@@ -78,6 +78,30 @@ class UserConcurrencyLimitTest {
     }
 
     @Test
+    void slotsOfEndedJobsGoToTheUsersNextJobsWithoutNewLeases() throws Exception {
+        String user = "backlog-" + UUID.randomUUID();
+        List<TestJob> backlog = IntStream.range(0, 3 * LIMIT).mapToObj(i -> TestJob.sleep(1).forUser(user)).toList();
+        JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
+        try (JobsTopic jobs = new JobsTopic(INFRASTRUCTURE.bootstrapServers());
+                StatusEvents events = new StatusEvents(INFRASTRUCTURE.bootstrapServers())) {
+
+            backlog.forEach(job -> jobs.publish(2, job));
+
+            await().atMost(PATIENCE).until(() -> doneOf(backlog, events).size() >= 2 * LIMIT);
+            List<UUID> leaseNames = jdbc.queryForList("select job_id from processor.user_slots where user_id = ?",
+                    UUID.class, user);
+            List<UUID> firstStarted = backlog.stream().map(job -> events.first(job.id(), RUNNING).orElseThrow())
+                    .sorted(Comparator.comparing(JobStatusEvent::occurredAt)).limit(LIMIT)
+                    .map(JobStatusEvent::jobId).toList();
+            assertThat(doneOf(backlog, events)).hasSizeLessThan(backlog.size());
+            assertThat(leaseNames).hasSize(LIMIT).isSubsetOf(firstStarted);
+            await().atMost(PATIENCE).until(() -> doneOf(backlog, events).size() == backlog.size());
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(
+                    "select job_id from processor.user_slots where user_id = ?", UUID.class, user)).isEmpty());
+        }
+    }
+
+    @Test
     void slotsOfAProcessorThatDiedFreeUpWhenTheirLeasesRunOut() throws Exception {
         String user = "orphaned-" + UUID.randomUUID();
         JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
@@ -97,6 +121,10 @@ class UserConcurrencyLimitTest {
             assertThat(waiting).allSatisfy(job -> assertThat(events.first(job.id(), RUNNING).orElseThrow()
                     .occurredAt()).isAfterOrEqualTo(leasesEnd.minusMillis(50)));
         }
+    }
+
+    private static List<UUID> doneOf(List<TestJob> jobs, StatusEvents events) {
+        return jobs.stream().map(TestJob::id).filter(id -> events.first(id, DONE).isPresent()).toList();
     }
 
     /** The most jobs whose runs, from their start to their end, overlap at one moment. */
