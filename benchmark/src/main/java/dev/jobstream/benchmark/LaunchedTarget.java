@@ -28,8 +28,11 @@ final class LaunchedTarget implements Target {
             "--jobstream.gateway.rate-limits.submissions-per-minute=1000000",
             "--jobstream.gateway.rate-limits.requests-per-minute=10000000");
 
-    /** The heap the README's run command gives the embedded run, unless a platform argument sets another. */
-    static final String README_HEAP = "-Xmx768m";
+    /**
+     * The JVM options of the README's run command, each given to the embedded run unless a platform argument sets
+     * the same option: its heap, and compilation by the quick compiler only.
+     */
+    static final List<String> README_JVM_OPTIONS = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final Path dataDir;
@@ -57,8 +60,11 @@ final class LaunchedTarget implements Target {
         int postgresPort = freePort();
         int gatewayPort = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary()));
-        if (platformArgs.stream().noneMatch(arg -> arg.startsWith("-Xmx"))) {
-            command.add(README_HEAP);
+        for (String option : README_JVM_OPTIONS) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option.substring(0, 4);
+            if (platformArgs.stream().noneMatch(arg -> arg.startsWith(name))) {
+                command.add(option);
+            }
         }
         command.addAll(platformArgs.stream().filter(LaunchedTarget::isJvmOption).toList());
         command.addAll(List.of("-jar", launcherJar.toString()));

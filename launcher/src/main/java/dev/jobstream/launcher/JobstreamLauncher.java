@@ -4,7 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one command that runs Jobstream: {@code java -Xmx768m -jar launcher/target/jobstream.jar}.
+ * The one command that runs Jobstream:
+ * {@code java -Xmx768m -XX:TieredStopAtLevel=1 -jar launcher/target/jobstream.jar}.
  *
  * <p>Data is kept under {@code ./data} (or {@code JOBSTREAM_DATA_DIR}); Ctrl-C stops everything cleanly, and the
  * next start finds every job where it was.
