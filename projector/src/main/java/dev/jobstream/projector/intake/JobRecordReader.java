@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Reads the records of the {@code jobs} topic: each valid one fills in its job's details.
  *
  * <p>A record that is not a valid job is skipped here; the processor reports it as a failed job, and that
- * status event creates its row. Each record is read in a span of its job's trace.
+ * status event creates its row. A record is logged, at DEBUG, in a span of its job's trace, opened only while
+ * DEBUG is on.
  */
 @Component
 class JobRecordReader {
@@ -41,18 +42,22 @@ class JobRecordReader {
         try {
             return Optional.of(submitted(record, codec.decodeJob(record.value(), origin)));
         } catch (InvalidJobRecordException invalid) {
-            try (RecordScope scope = tracing.open(record.headers(), invalid.jobId(), invalid.userId(), null)) {
-                log.debug("Skipping invalid job record {} for job {}: {}", origin, invalid.jobId(),
-                        invalid.getMessage());
+            if (log.isDebugEnabled()) {
+                try (RecordScope scope = tracing.open(record.headers(), invalid.jobId(), invalid.userId(), null)) {
+                    log.debug("Skipping invalid job record {} for job {}: {}", origin, invalid.jobId(),
+                            invalid.getMessage());
+                }
             }
             return Optional.empty();
         }
     }
 
     private JobSubmitted submitted(ConsumerRecord<String, byte[]> record, JobRecord job) {
-        try (RecordScope scope = tracing.open(record.headers(), job.id(), job.userId(), job.traceId())) {
-            log.debug("Job {} generation {}, attempt {}, read at {}-{}@{}", job.id(), job.generation(),
-                    job.attempt(), record.topic(), record.partition(), record.offset());
+        if (log.isDebugEnabled()) {
+            try (RecordScope scope = tracing.open(record.headers(), job.id(), job.userId(), job.traceId())) {
+                log.debug("Job {} generation {}, attempt {}, read at {}-{}@{}", job.id(), job.generation(),
+                        job.attempt(), record.topic(), record.partition(), record.offset());
+            }
         }
         return new JobSubmitted(job);
     }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the events of the {@code job-status} topic: each one moves its job forward, if it is not late, and
- * joins the job's history. Each event is read in a span of its job's trace.
+ * joins the job's history. An event is logged, at DEBUG, in a span of its job's trace; with no exporter a span
+ * serves only its log lines, so none is opened while DEBUG is off: it took a quarter of the projector's time.
  */
 @Component
 class StatusEventReader {
@@ -32,11 +33,13 @@ class StatusEventReader {
     /** The change an event makes, or nothing when the record is not one; such a record is skipped. */
     Optional<JobChange> read(ConsumerRecord<String, byte[]> record) {
         return decode(record).map(event -> {
-            try (RecordScope scope = tracing.open(record.headers(), event.jobId(), event.userId(),
-                    event.traceId())) {
-                log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{}", event.jobId(),
-                        event.status().wireName(), event.generation(), event.attempt(), record.topic(),
-                        record.partition(), record.offset());
+            if (log.isDebugEnabled()) {
+                try (RecordScope scope = tracing.open(record.headers(), event.jobId(), event.userId(),
+                        event.traceId())) {
+                    log.debug("Job {} is {} (generation {}, attempt {}) at {}-{}@{}", event.jobId(),
+                            event.status().wireName(), event.generation(), event.attempt(), record.topic(),
+                            record.partition(), record.offset());
+                }
             }
             return new StatusChanged(event);
         });
