@@ -60,12 +60,23 @@ class SubmissionReader {
                 timeoutSeconds != null ? timeoutSeconds.asInt() : null, tree);
     }
 
+    /**
+     * The parser's message without the part that points into its input source, such as "(start marker at
+     * [Source: REDACTED …])": it says nothing to the client that the message before it does not.
+     */
+    static String withoutSource(String message) {
+        int source = message.indexOf(" (start marker at");
+        int line = message.indexOf('\n');
+        int end = source < 0 ? line : line < 0 ? source : Math.min(source, line);
+        return end < 0 ? message : message.substring(0, end).strip();
+    }
+
     private static JsonNode parse(byte[] body) {
         JsonNode tree;
         try {
             tree = STRICT.readTree(body);
         } catch (JacksonException malformed) {
-            throw new MalformedSubmissionException(malformed.getOriginalMessage());
+            throw new MalformedSubmissionException(withoutSource(malformed.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode()) {
             throw new MalformedSubmissionException("the body holds no JSON value");

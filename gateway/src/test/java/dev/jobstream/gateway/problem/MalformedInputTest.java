@@ -139,6 +139,7 @@ class MalformedInputTest extends GatewayIntegrationTest {
         assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(expectedStatus);
+        assertThat(response.json().path("detail").asString()).doesNotContain("Source:", "REDACTED", "start marker");
     }
 
     private static HttpRequest.Builder post(GatewayClient client, String contentType) {
