@@ -6,12 +6,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -45,10 +47,14 @@ import org.springframework.stereotype.Component;
  * <p>Slots are taken when an attempt is due to start rather than when its record is claimed: a job held in memory
  * until its {@code not_before} then holds no slot while it waits, and the claim statement stays as it is.
  *
- * <p>Limitation: an attempt that waits for a slot delays the hand-over of its partition by up to the revoke grace,
+ * <p>A slot is handed on only while its lease is known to hold: the last renewal found it and is younger than the
+ * lease time. Otherwise the slot is given back and the next attempt asks PostgreSQL like any other.
+ *
+ * <p>Limitations: an attempt that waits for a slot delays the hand-over of its partition by up to the revoke grace,
  * as a running one does. When this processor cannot reach PostgreSQL for longer than the lease time, its running
- * attempts, and the attempts it hands their slots on to until it reaches PostgreSQL again, lose their leases and
- * other processors may start more of the same users' jobs meanwhile.
+ * attempts lose their leases and other processors may start more of the same users' jobs meanwhile. While this
+ * processor has a backlog of a user's attempts it keeps handing that user's slots on, so another processor's
+ * attempts of the same user wait until the backlog is done.
  */
 @Component
 public class SlotGate implements SmartLifecycle {
@@ -63,6 +69,8 @@ public class SlotGate implements SmartLifecycle {
     private final Map<JobRunKey, Waiting> waiting = new HashMap<>();
     private final Map<String, Deque<Waiting>> waitingByUser = new LinkedHashMap<>();
     private final Map<String, Integer> heldByUser = new HashMap<>();
+    private final Set<UUID> heldSlots = new HashSet<>();
+    private long renewedAt = System.nanoTime();
     private @Nullable ScheduledExecutorService thread;
 
     SlotGate(UserSlots slots, ConcurrencyProperties properties) {
@@ -88,6 +96,7 @@ public class SlotGate implements SmartLifecycle {
                 new CustomizableThreadFactory("user-slots-"));
         long retry = properties.retryInterval().toMillis();
         long renew = properties.renewInterval().toMillis();
+        renewedAt = System.nanoTime();
         started.scheduleWithFixedDelay(this::grant, retry, retry, TimeUnit.MILLISECONDS);
         started.scheduleWithFixedDelay(this::renew, renew, renew, TimeUnit.MILLISECONDS);
         thread = started;
@@ -108,6 +117,8 @@ public class SlotGate implements SmartLifecycle {
             log.warn("Could not give back the slots of this processor; they free up when their leases run out",
                     failure);
         }
+        heldSlots.clear();
+        heldByUser.clear();
         thread = null;
     }
 
@@ -147,9 +158,20 @@ public class SlotGate implements SmartLifecycle {
         }
     }
 
+    /**
+     * Renews this processor's leases, and learns which of them it still holds: a slot whose lease ran out while
+     * PostgreSQL could not be reached may have gone to another processor, so it is no longer handed on.
+     */
     private void renew() {
         try {
-            slots.renew();
+            Set<UUID> held = slots.renew();
+            renewedAt = System.nanoTime();
+            int before = heldSlots.size();
+            heldSlots.retainAll(held);
+            if (heldSlots.size() < before) {
+                log.warn("{} slot leases of this processor ran out before they were renewed; the jobs in them run "
+                        + "to their end, and their slots are given back then", before - heldSlots.size());
+            }
         } catch (DataAccessException failure) {
             log.warn("Could not renew the slot leases of this processor; trying again in {}",
                     properties.renewInterval(), failure);
@@ -165,7 +187,7 @@ public class SlotGate implements SmartLifecycle {
     private void releaseEnded() {
         List<Lease> released = new ArrayList<>();
         for (Lease lease = ended.poll(); lease != null; lease = ended.poll()) {
-            Waiting next = nextOf(lease.userId());
+            Waiting next = mayHandOn(lease) ? nextOf(lease.userId()) : null;
             if (next != null) {
                 start(next, lease);
             } else {
@@ -173,13 +195,24 @@ public class SlotGate implements SmartLifecycle {
             }
         }
         try {
-            slots.release(released.stream().map(Lease::name).toList());
+            slots.release(released.stream().map(Lease::slotId).toList());
         } catch (DataAccessException failure) {
             ended.addAll(released);
             throw failure;
         }
-        released.forEach(lease -> heldByUser.computeIfPresent(lease.userId(),
-                (user, held) -> held > 1 ? held - 1 : null));
+        released.forEach(lease -> {
+            heldSlots.remove(lease.slotId());
+            heldByUser.computeIfPresent(lease.userId(), (user, held) -> held > 1 ? held - 1 : null);
+        });
+    }
+
+    /**
+     * Whether a slot can go to the next attempt without asking PostgreSQL: its lease is among those the last
+     * renewal found, and that renewal is recent enough that the lease has not run out since.
+     */
+    private boolean mayHandOn(Lease lease) {
+        return heldSlots.contains(lease.slotId())
+                && System.nanoTime() - renewedAt < properties.leaseTtl().toNanos();
     }
 
     /** The oldest attempt of a user that still waits for a slot, taken off its queue; null when there is none. */
@@ -250,21 +283,22 @@ public class SlotGate implements SmartLifecycle {
         return false;
     }
 
-    private void startGranted(Set<JobRunKey> granted) {
-        for (JobRunKey key : granted) {
+    private void startGranted(Map<JobRunKey, UUID> granted) {
+        granted.forEach((key, slotId) -> {
             Waiting next = waiting.remove(key);
             if (next == null) {
                 try {
-                    slots.release(List.of(key));
+                    slots.release(List.of(slotId));
                 } catch (DataAccessException failure) {
                     log.debug("Could not give back the slot of {}, which no longer waits; its lease runs out", key);
                 }
-                continue;
+                return;
             }
             leaveQueue(next);
+            heldSlots.add(slotId);
             heldByUser.merge(next.userId(), 1, Integer::sum);
-            start(next, new Lease(key, next.userId()));
-        }
+            start(next, new Lease(slotId, next.userId()));
+        });
         if (!waiting.isEmpty()) {
             log.trace("{} jobs wait for a slot of their user", waiting.size());
         }
@@ -305,11 +339,8 @@ public class SlotGate implements SmartLifecycle {
         }
     }
 
-    /**
-     * A slot held by this processor: its lease row's name, the attempt that first took it, and the user whose slot
-     * it is.
-     */
-    private record Lease(JobRunKey name, String userId) {
+    /** A slot held by this processor: its lease's id, and the user whose slot it is. */
+    private record Lease(UUID slotId, String userId) {
     }
 
     /** An attempt waiting for a slot, with the workers to run it on. */

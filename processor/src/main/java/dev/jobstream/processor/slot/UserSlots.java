@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +17,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code processor.user_slots} table: the slots users' running attempts hold, as leases. A lease row is named
- * by the attempt that took it; the {@link SlotGate} may hand the slot on to later attempts of the same user before
- * it gives the row back, so the name need not be the attempt running in the slot now.
+ * The {@code processor.user_slots} table: the slots users' running attempts hold, as leases. A lease is named by a
+ * slot id of its own, and records the attempt that took it; the {@link SlotGate} may hand the slot on to later
+ * attempts of the same user before it gives the lease back.
  *
  * <p>Slots are granted for a whole batch of waiting attempts in one transaction: it first takes a transaction-scoped
  * advisory lock per user in the batch (in user order, so two processors never wait for each other in a cycle), then
@@ -46,25 +48,21 @@ class UserSlots {
                         + row_number() over (partition by candidate.user_id order by candidate.position) as taken
                 from candidate left join held on held.user_id = candidate.user_id
             )
-            insert into processor.user_slots as slot (user_id, job_id, generation, attempt, worker_id, lease_until)
-            select user_id, job_id, generation, attempt, ?::text, now() + ? * interval '1 millisecond'
+            insert into processor.user_slots (slot_id, user_id, job_id, generation, attempt, worker_id, lease_until)
+            select gen_random_uuid(), user_id, job_id, generation, attempt, ?::text,
+                   now() + ? * interval '1 millisecond'
             from ranked where taken <= user_limit
-            on conflict (job_id, generation, attempt) do update
-                set user_id = excluded.user_id, worker_id = excluded.worker_id, lease_until = excluded.lease_until
-                where slot.lease_until <= now() or slot.worker_id = excluded.worker_id
-            returning job_id, generation, attempt
+            returning slot_id, job_id, generation, attempt
             """;
 
     private static final String RELEASE = """
-            delete from processor.user_slots as slot
-            using unnest(?::uuid[], ?::int[], ?::int[]) as ended (job_id, generation, attempt)
-            where slot.job_id = ended.job_id and slot.generation = ended.generation and slot.attempt = ended.attempt
-              and slot.worker_id = ?::text
+            delete from processor.user_slots where slot_id = any(?::uuid[]) and worker_id = ?::text
             """;
 
     private static final String RENEW = """
             update processor.user_slots set lease_until = now() + ? * interval '1 millisecond'
             where worker_id = ?::text
+            returning slot_id
             """;
 
     private static final String DELETE_EXPIRED = "delete from processor.user_slots where lease_until < now()";
@@ -87,13 +85,13 @@ class UserSlots {
     /**
      * Leases slots for as many of the attempts as their users' limits allow, the earlier requests of a user first.
      *
-     * @return the attempts that now hold a slot
+     * @return the attempts that now hold a slot, each with the id of its slot
      */
-    Set<JobRunKey> acquire(List<SlotRequest> requests) {
+    Map<JobRunKey, UUID> acquire(List<SlotRequest> requests) {
         if (requests.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        Set<JobRunKey> granted = new HashSet<>();
+        Map<JobRunKey, UUID> granted = new HashMap<>();
         transactions.executeWithoutResult(status -> {
             jdbc.query(connection -> {
                 PreparedStatement statement = connection.prepareStatement(LOCK_USERS);
@@ -102,34 +100,36 @@ class UserSlots {
                 return statement;
             }, row -> { });
             jdbc.query(connection -> acquireStatement(connection, requests), row -> {
-                granted.add(new JobRunKey(row.getObject(1, UUID.class), row.getInt(2), row.getInt(3)));
+                granted.put(new JobRunKey(row.getObject(2, UUID.class), row.getInt(3), row.getInt(4)),
+                        row.getObject(1, UUID.class));
             });
         });
         return granted;
     }
 
-    /** Gives back the slots of attempts that ended here. */
-    void release(Collection<JobRunKey> runs) {
-        if (runs.isEmpty()) {
+    /** Gives back slots this worker holds. */
+    void release(Collection<UUID> slotIds) {
+        if (slotIds.isEmpty()) {
             return;
         }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement(RELEASE);
-            statement.setArray(1, connection.createArrayOf("uuid",
-                    runs.stream().map(JobRunKey::jobId).toArray(UUID[]::new)));
-            statement.setArray(2, connection.createArrayOf("int4",
-                    runs.stream().map(JobRunKey::generation).toArray(Integer[]::new)));
-            statement.setArray(3, connection.createArrayOf("int4",
-                    runs.stream().map(JobRunKey::attempt).toArray(Integer[]::new)));
-            statement.setString(4, workerId.value());
+            statement.setArray(1, connection.createArrayOf("uuid", slotIds.toArray(UUID[]::new)));
+            statement.setString(2, workerId.value());
             return statement;
         });
     }
 
-    /** Extends every lease of this worker by the lease time, and forgets leases that ran out. */
-    void renew() {
-        jdbc.update(RENEW, leaseMillis, workerId.value());
+    /**
+     * Extends every lease of this worker by the lease time, and forgets leases that ran out.
+     *
+     * @return the slots this worker still holds; a lease that ran out and was forgotten, here or by another
+     *     processor, is not among them
+     */
+    Set<UUID> renew() {
+        Set<UUID> held = new HashSet<>(jdbc.queryForList(RENEW, UUID.class, leaseMillis, workerId.value()));
         jdbc.update(DELETE_EXPIRED);
+        return held;
     }
 
     /** Gives back every slot of this worker, when it stops. */

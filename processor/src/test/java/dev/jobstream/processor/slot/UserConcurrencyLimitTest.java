@@ -37,14 +37,15 @@ class UserConcurrencyLimitTest {
     private static final int PARTITIONS = 6;
     private static final int LIMIT = 5;
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String RENEW_EVERY_SECOND = "--jobstream.processor.concurrency.renew-interval=1s";
 
     private static final TestInfrastructure INFRASTRUCTURE = TestInfrastructure.shared();
     private static final List<ConfigurableApplicationContext> PROCESSORS = new ArrayList<>();
 
     @BeforeAll
     static void startTwoProcessors() {
-        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s"));
-        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s"));
+        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s", RENEW_EVERY_SECOND));
+        PROCESSORS.add(TestProcessors.start("--jobstream.processor.revoke-grace=1s", RENEW_EVERY_SECOND));
     }
 
     @AfterAll
@@ -102,6 +103,52 @@ class UserConcurrencyLimitTest {
     }
 
     @Test
+    void anAttemptThatTookASlotStillHeldForItsUserGetsASlotOfItsOwnWhenItRunsAgain() throws Exception {
+        String user = "again-" + UUID.randomUUID();
+        TestJob job = TestJob.quick().forUser(user);
+        JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
+        // The attempt took a slot on another processor, was stopped there and handed its slot on; that processor
+        // still holds the slot for the user's next attempts.
+        jdbc.update("""
+                insert into processor.user_slots (user_id, job_id, generation, attempt, worker_id, lease_until)
+                values (?, ?, 0, 1, 'another-processor', now() + interval '60 seconds')""", user, job.id());
+        try (JobsTopic jobs = new JobsTopic(INFRASTRUCTURE.bootstrapServers());
+                StatusEvents events = new StatusEvents(INFRASTRUCTURE.bootstrapServers())) {
+
+            jobs.publish(3, job);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.first(job.id(), DONE).isPresent());
+        } finally {
+            jdbc.update("delete from processor.user_slots where worker_id = 'another-processor'");
+        }
+    }
+
+    @Test
+    void slotsWhoseLeasesWereLostAreGivenBackInsteadOfHandedOn() throws Exception {
+        String user = "lost-" + UUID.randomUUID();
+        List<TestJob> backlog = IntStream.range(0, 8 * LIMIT).mapToObj(i -> TestJob.sleep(1).forUser(user)).toList();
+        JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
+        try (JobsTopic jobs = new JobsTopic(INFRASTRUCTURE.bootstrapServers());
+                StatusEvents events = new StatusEvents(INFRASTRUCTURE.bootstrapServers())) {
+            backlog.forEach(job -> jobs.publish(4, job));
+            await().atMost(PATIENCE).until(() -> slotsOf(jdbc, user).size() == LIMIT);
+            List<UUID> lost = slotsOf(jdbc, user);
+
+            // when: the leases are gone, as when they ran out while their processor could not reach PostgreSQL
+            jdbc.update("delete from processor.user_slots where user_id = ?", user);
+
+            // then
+            await().atMost(PATIENCE).until(() -> !slotsOf(jdbc, user).isEmpty()
+                    && doneOf(backlog, events).size() < backlog.size());
+            assertThat(slotsOf(jdbc, user)).doesNotContainAnyElementsOf(lost).hasSizeLessThanOrEqualTo(LIMIT);
+            await().atMost(PATIENCE).until(() -> doneOf(backlog, events).size() == backlog.size());
+            List<JobStatusEvent> done = backlog.stream().map(job -> events.first(job.id(), DONE).orElseThrow())
+                    .toList();
+            assertThat(mostRunningAtOnce(done)).isLessThanOrEqualTo(LIMIT);
+        }
+    }
+
+    @Test
     void slotsOfAProcessorThatDiedFreeUpWhenTheirLeasesRunOut() throws Exception {
         String user = "orphaned-" + UUID.randomUUID();
         JdbcTemplate jdbc = PROCESSORS.get(0).getBean(JdbcTemplate.class);
@@ -121,6 +168,10 @@ class UserConcurrencyLimitTest {
             assertThat(waiting).allSatisfy(job -> assertThat(events.first(job.id(), RUNNING).orElseThrow()
                     .occurredAt()).isAfterOrEqualTo(leasesEnd.minusMillis(50)));
         }
+    }
+
+    private static List<UUID> slotsOf(JdbcTemplate jdbc, String user) {
+        return jdbc.queryForList("select slot_id from processor.user_slots where user_id = ?", UUID.class, user);
     }
 
     private static List<UUID> doneOf(List<TestJob> jobs, StatusEvents events) {
