@@ -180,9 +180,8 @@ public class SlotGate implements SmartLifecycle {
 
     /**
      * Hands the slots of ended attempts on to the oldest waiting attempts of the same users, and gives back the
-     * others. A slot handed on keeps its lease row, named by the attempt that first took it: the user holds as many
-     * slots as before, so no other processor needs to know, and a backlog of short jobs runs without a database
-     * round trip per job.
+     * others. A slot handed on keeps its lease: the user holds as many slots as before, so no other processor needs
+     * to know, and a backlog of short jobs runs without a database round trip per job.
      */
     private void releaseEnded() {
         List<Lease> released = new ArrayList<>();
