@@ -15,6 +15,7 @@ import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -80,7 +81,11 @@ public class JobRunner {
         JobRecord job = run.job();
         Instant startedAt = clock.instant();
         if (run.cancelledBeforeStart()) {
-            return failed(run, startedAt, new InterruptedException("cancelled before it started"));
+            // The job control handler reported the cancellation when this attempt had not started; the attempt
+            // only ends its record, with no event of its own, and is no execution.
+            log.debug("Job {} from {} was cancelled before attempt {} started", job.id(), run.origin(),
+                    job.attempt());
+            return new Outcome(job.id(), "cancelled before it started", List.of());
         }
         metrics.started(job, startedAt);
         try {
