@@ -29,14 +29,6 @@ final class SqlValues {
     private SqlValues() {
     }
 
-    static void setText(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, storableText(value));
-        }
-    }
-
     /** The text with each NUL replaced. */
     static String storableText(String value) {
         return value.replace('\0', REPLACEMENT);
@@ -61,15 +53,6 @@ final class SqlValues {
     /** The instant as ISO-8601 text, which PostgreSQL reads as a {@code timestamptz}, or null. */
     static @Nullable String instantText(@Nullable Instant value) {
         return value == null ? null : value.toString();
-    }
-
-    /** Binds JSON text; the statement casts the parameter to {@code jsonb}. */
-    static void setJson(PreparedStatement statement, int index, @Nullable Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, storableJson(value));
-        }
     }
 
     static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
