@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,15 +39,33 @@ final class JobRowFolder {
     }
 
     /**
+     * The rows of the jobs that have none yet, each as its changes leave a skeleton, stamped with {@code now}.
+     *
+     * @param existing the jobs that have a row
+     */
+    static List<JobRow> createdRows(Set<UUID> existing, Map<UUID, List<JobChange>> changesByJob, Instant now) {
+        List<JobRow> created = new ArrayList<>();
+        changesByJob.forEach((id, changes) -> {
+            if (!existing.contains(id)) {
+                created.add(fold(JobRow.skeleton(id, now), changes).changedAt(now));
+            }
+        });
+        return created;
+    }
+
+    /**
      * The rows the changes alter, stamped with {@code now}; rows they leave as they were are not returned.
      *
-     * @param current the jobs' rows before the batch; a job without one starts from a skeleton
+     * @param current the jobs' rows before the batch; a job without one is left out
      */
     static List<JobRow> changedRows(Map<UUID, JobRow> current, Map<UUID, List<JobChange>> changesByJob,
             Instant now) {
         List<JobRow> changed = new ArrayList<>();
         changesByJob.forEach((id, changes) -> {
-            JobRow before = current.containsKey(id) ? current.get(id) : JobRow.skeleton(id, now);
+            JobRow before = current.get(id);
+            if (before == null) {
+                return;
+            }
             JobRow after = fold(before, changes);
             if (!after.equals(before)) {
                 changed.add(after.changedAt(now));

@@ -5,7 +5,6 @@ import static dev.jobstream.projector.readmodel.SqlValues.instantText;
 import static dev.jobstream.projector.readmodel.SqlValues.json;
 import static dev.jobstream.projector.readmodel.SqlValues.nullableJson;
 import static dev.jobstream.projector.readmodel.SqlValues.nullableText;
-import static dev.jobstream.projector.readmodel.SqlValues.setInstant;
 import static dev.jobstream.projector.readmodel.SqlValues.setInteger;
 
 import dev.jobstream.contract.JobError;
@@ -17,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,21 +27,38 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads and writes {@code readmodel.jobs} and {@code readmodel.job_events}, a whole batch per statement.
  *
- * <p>Both Kafka listeners write the same rows. Each takes its row locks in job id order, first by inserting
- * the missing rows, then by locking them all, so two batches wait for each other instead of deadlocking.
+ * <p>A batch locks the rows it finds in job id order and inserts the missing ones in job id order, so two
+ * batches that share jobs, which happens only while partitions move between projectors, mostly wait for each
+ * other; when they do deadlock, PostgreSQL aborts one of them and its batch is delivered again.
  */
 @Repository
 class JobRowRepository {
 
-    private static final String INSERT_SKELETONS = """
-            insert into readmodel.jobs (id, status, generation, attempt, updated_at)
-            select batch.id, 'pending', 0, 0, ? from unnest(?::uuid[]) as batch (id) order by batch.id
+    private static final String COLUMNS = """
+            user_id, type, payload, status, generation, attempt, max_retries, result, last_error, worker_id, trace_id,
+            created_at, started_at, finished_at, next_attempt_at, updated_at""";
+
+    private static final String ROWS = """
+            unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::text[],
+                   ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as batch (id, user_id, type, payload, status, generation, attempt, max_retries, result, last_error,
+                          worker_id, trace_id, created_at, started_at, finished_at, next_attempt_at, updated_at)""";
+
+    private static final String INSERT = """
+            insert into readmodel.jobs (id, %s)
+            select batch.id, batch.user_id, batch.type, batch.payload::jsonb, batch.status, batch.generation,
+                   batch.attempt, batch.max_retries, batch.result::jsonb, batch.last_error::jsonb, batch.worker_id,
+                   batch.trace_id, batch.created_at::timestamptz, batch.started_at::timestamptz,
+                   batch.finished_at::timestamptz, batch.next_attempt_at::timestamptz, batch.updated_at::timestamptz
+            from %s
+            order by batch.id
             on conflict (id) do nothing
-            returning id""";
+            returning id""".formatted(COLUMNS, ROWS);
 
     private static final String LOCK = """
             select id, user_id, type, payload, status, generation, attempt, max_retries, result, last_error,
@@ -62,18 +77,14 @@ class JobRowRepository {
 
     private static final String UPDATE = """
             update readmodel.jobs as job
-            set user_id = batch.user_id, type = batch.type, payload = batch.payload::jsonb, status = batch.status,
-                generation = batch.generation, attempt = batch.attempt, max_retries = batch.max_retries,
-                result = batch.result::jsonb, last_error = batch.last_error::jsonb, worker_id = batch.worker_id,
-                trace_id = batch.trace_id, created_at = batch.created_at::timestamptz,
+            set user_id = batch.user_id, type = batch.type, payload = coalesce(batch.payload::jsonb, job.payload),
+                status = batch.status, generation = batch.generation, attempt = batch.attempt,
+                max_retries = batch.max_retries, result = batch.result::jsonb, last_error = batch.last_error::jsonb,
+                worker_id = batch.worker_id, trace_id = batch.trace_id, created_at = batch.created_at::timestamptz,
                 started_at = batch.started_at::timestamptz, finished_at = batch.finished_at::timestamptz,
                 next_attempt_at = batch.next_attempt_at::timestamptz, updated_at = batch.updated_at::timestamptz
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[])
-                as batch (id, user_id, type, payload, status, generation, attempt, max_retries, result, last_error,
-                          worker_id, trace_id, created_at, started_at, finished_at, next_attempt_at, updated_at)
-            where job.id = batch.id""";
+            from %s
+            where job.id = batch.id""".formatted(ROWS);
 
     private static final String SET_TIMEOUT = """
             update readmodel.jobs set timeout_seconds = ? where id = ? and timeout_seconds is distinct from ?""";
@@ -84,12 +95,16 @@ class JobRowRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a pending skeleton row for each job that has no row yet, and returns the ids of those jobs. */
-    Set<UUID> insertSkeletons(Collection<UUID> ids, Instant now) {
-        List<UUID> inserted = jdbc.query(INSERT_SKELETONS, statement -> {
-            setInstant(statement, 1, now);
-            statement.setArray(2, uuidArray(statement, ids));
-        }, (result, rowNumber) -> result.getObject("id", UUID.class));
+    /**
+     * Inserts the rows of jobs that have none yet, in one statement, and returns the ids of the rows it inserted;
+     * a row another transaction inserted meanwhile is left as it is and its id not returned.
+     */
+    Set<UUID> insert(List<JobRow> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> inserted = jdbc.query(INSERT, statement -> bindRows(statement, rows, JobRow::payload),
+                (result, rowNumber) -> result.getObject("id", UUID.class));
         return new HashSet<>(inserted);
     }
 
@@ -135,31 +150,42 @@ class JobRowRepository {
         });
     }
 
-    /** Writes the rows back, all columns but the id, in one statement. */
-    void update(List<JobRow> rows) {
+    /**
+     * Writes the rows back, all columns but the id, in one statement. A payload is sent only when it is not the
+     * one the row was read with, since a job's payload is set once and is the largest column.
+     *
+     * @param before the rows as read, by id
+     */
+    void update(List<JobRow> rows, Map<UUID, JobRow> before) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.update(UPDATE, statement -> {
-            Connection connection = statement.getConnection();
-            statement.setArray(1, array(connection, "uuid", rows, JobRow::id));
-            statement.setArray(2, texts(connection, rows, row -> nullableText(row.userId())));
-            statement.setArray(3, texts(connection, rows, row -> nullableText(row.type())));
-            statement.setArray(4, texts(connection, rows, row -> nullableJson(row.payload())));
-            statement.setArray(5, texts(connection, rows, row -> row.status().wireName()));
-            statement.setArray(6, array(connection, "int4", rows, JobRow::generation));
-            statement.setArray(7, array(connection, "int4", rows, JobRow::attempt));
-            statement.setArray(8, array(connection, "int4", rows, JobRow::maxRetries));
-            statement.setArray(9, texts(connection, rows, row -> nullableJson(row.result())));
-            statement.setArray(10, texts(connection, rows, row -> nullableJson(row.lastError())));
-            statement.setArray(11, texts(connection, rows, row -> nullableText(row.workerId())));
-            statement.setArray(12, texts(connection, rows, row -> nullableText(row.traceId())));
-            statement.setArray(13, texts(connection, rows, row -> instantText(row.createdAt())));
-            statement.setArray(14, texts(connection, rows, row -> instantText(row.startedAt())));
-            statement.setArray(15, texts(connection, rows, row -> instantText(row.finishedAt())));
-            statement.setArray(16, texts(connection, rows, row -> instantText(row.nextAttemptAt())));
-            statement.setArray(17, texts(connection, rows, row -> row.updatedAt().toString()));
-        });
+        jdbc.update(UPDATE, statement -> bindRows(statement, rows, row -> {
+            JobRow read = before.get(row.id());
+            return read != null && read.payload() == row.payload() ? null : row.payload();
+        }));
+    }
+
+    private static void bindRows(PreparedStatement statement, List<JobRow> rows,
+            Function<JobRow, @Nullable JsonNode> payload) throws SQLException {
+        Connection connection = statement.getConnection();
+        statement.setArray(1, array(connection, "uuid", rows, JobRow::id));
+        statement.setArray(2, texts(connection, rows, row -> nullableText(row.userId())));
+        statement.setArray(3, texts(connection, rows, row -> nullableText(row.type())));
+        statement.setArray(4, texts(connection, rows, row -> nullableJson(payload.apply(row))));
+        statement.setArray(5, texts(connection, rows, row -> row.status().wireName()));
+        statement.setArray(6, array(connection, "int4", rows, JobRow::generation));
+        statement.setArray(7, array(connection, "int4", rows, JobRow::attempt));
+        statement.setArray(8, array(connection, "int4", rows, JobRow::maxRetries));
+        statement.setArray(9, texts(connection, rows, row -> nullableJson(row.result())));
+        statement.setArray(10, texts(connection, rows, row -> nullableJson(row.lastError())));
+        statement.setArray(11, texts(connection, rows, row -> nullableText(row.workerId())));
+        statement.setArray(12, texts(connection, rows, row -> nullableText(row.traceId())));
+        statement.setArray(13, texts(connection, rows, row -> instantText(row.createdAt())));
+        statement.setArray(14, texts(connection, rows, row -> instantText(row.startedAt())));
+        statement.setArray(15, texts(connection, rows, row -> instantText(row.finishedAt())));
+        statement.setArray(16, texts(connection, rows, row -> instantText(row.nextAttemptAt())));
+        statement.setArray(17, texts(connection, rows, row -> row.updatedAt().toString()));
     }
 
     private static <T> Array texts(Connection connection, List<T> items, Function<T, @Nullable String> value)

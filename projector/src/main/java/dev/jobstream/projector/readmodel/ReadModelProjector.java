@@ -4,6 +4,7 @@ import dev.jobstream.contract.JobRecord;
 import dev.jobstream.contract.JobStatusEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,9 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies a batch of changes to the read model in one transaction, then tells the {@link ReadModelChangeListener}s
  * which rows changed.
  *
- * <p>The transaction takes a fixed number of statements whatever the size of the batch: insert the missing
- * rows, lock all of them, add the status events to the history, write back the rows that changed, record the
- * timeouts the job records name, add to the aggregates, notify the dashboards of the changed jobs. Applying a
+ * <p>The transaction takes a fixed number of statements whatever the size of the batch: lock the rows there are,
+ * insert the missing ones as the batch leaves them, add the status events to the history, write back the rows
+ * that changed, record the timeouts the job records name, add to the aggregates, notify the dashboards of the
+ * changed jobs. A job whose record and events all arrive in one batch is written once. Batches share jobs only
+ * while partitions move between projectors: a row another batch inserted meanwhile is then locked and updated
+ * instead, and a batch that PostgreSQL aborts to break a deadlock is applied again. Applying a
  * batch twice leaves the same rows, history and aggregates as applying it once, so a batch that is redelivered
  * after a failure, or after a crash between the commit and the offset commit, does no harm.
  */
@@ -35,6 +40,9 @@ public class ReadModelProjector {
     public static final String CHANGES_CHANNEL = "readmodel_jobs_changed";
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelProjector.class);
+
+    /** How often a batch is applied before giving up when other batches keep writing the same jobs. */
+    private static final int ATTEMPTS_WHEN_RACING = 5;
 
     private final JobRowRepository rows;
     private final AggregateRepository aggregates;
@@ -66,7 +74,7 @@ public class ReadModelProjector {
             lag.idle();
             return;
         }
-        List<JobRow> changed = transactions.execute(transaction -> apply(changes));
+        List<JobRow> changed = applyRacing(changes);
         lag.committed(changes, clock.instant());
         log.debug("Projected {} changes; {} jobs changed", changes.size(), changed.size());
         if (!changed.isEmpty()) {
@@ -74,28 +82,50 @@ public class ReadModelProjector {
         }
     }
 
+    private List<JobRow> applyRacing(List<JobChange> changes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(transaction -> apply(changes));
+            } catch (PessimisticLockingFailureException raced) {
+                if (attempt == ATTEMPTS_WHEN_RACING) {
+                    throw raced;
+                }
+                log.debug("Applying {} changes again, another batch holding some of their jobs was in the way: {}",
+                        changes.size(), raced.getMessage());
+            }
+        }
+    }
+
     private List<JobRow> apply(List<JobChange> changes) {
         Instant now = clock.instant();
         Map<UUID, List<JobChange>> changesByJob = JobRowFolder.byJob(changes);
 
-        Set<UUID> inserted = rows.insertSkeletons(changesByJob.keySet(), now);
         Map<UUID, JobRow> current = rows.lock(changesByJob.keySet());
+        List<JobRow> created = JobRowFolder.createdRows(current.keySet(), changesByJob, now);
+        Set<UUID> inserted = rows.insert(created);
+        if (inserted.size() < created.size()) {
+            created.removeIf(row -> !inserted.contains(row.id()));
+            current.putAll(rows.lock(changesByJob.keySet().stream()
+                    .filter(id -> !current.containsKey(id) && !inserted.contains(id)).toList()));
+        }
         rows.insertEvents(statusEvents(changes));
 
         List<JobRow> changed = JobRowFolder.changedRows(current, changesByJob, now);
-        rows.update(changed);
+        rows.update(changed, current);
         rows.recordTimeouts(submittedJobs(changes));
 
         aggregates.add(deltas(inserted, current, changesByJob, now));
-        aggregates.notifyChanged(changed.stream().map(JobRow::id).toList());
-        return changed;
+        List<JobRow> written = new ArrayList<>(created);
+        written.addAll(changed);
+        aggregates.notifyChanged(written.stream().map(JobRow::id).toList());
+        return written;
     }
 
     private AggregateDeltas deltas(Set<UUID> inserted, Map<UUID, JobRow> current,
             Map<UUID, List<JobChange>> changesByJob, Instant now) {
         AggregateDeltas deltas = new AggregateDeltas(buckets.lowerBoundsMs());
         changesByJob.forEach((id, jobChanges) -> {
-            JobRow start = current.containsKey(id) ? current.get(id) : JobRow.skeleton(id, now);
+            JobRow start = inserted.contains(id) ? JobRow.skeleton(id, now) : current.get(id);
             deltas.count(inserted.contains(id) ? null : start, start, jobChanges, now);
         });
         return deltas;
