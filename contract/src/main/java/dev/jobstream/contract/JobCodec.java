@@ -1,8 +1,8 @@
 package dev.jobstream.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,6 +26,8 @@ public final class JobCodec {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .addModule(new SimpleModule("jobstream-instants").addDeserializer(Instant.class,
+                    new Instants.Deserializer()))
             .build();
 
     private final JobRules rules;
@@ -148,8 +151,8 @@ public final class JobCodec {
             return null;
         }
         try {
-            return Instant.parse(value.asString());
-        } catch (DateTimeParseException notInstant) {
+            return Instants.parse(value.asString());
+        } catch (DateTimeException notInstant) {
             violations.add(new Violation(field, "must be an ISO-8601 instant"));
             return null;
         }
