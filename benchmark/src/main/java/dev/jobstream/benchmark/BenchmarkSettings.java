@@ -1,85 +1,165 @@
 package dev.jobstream.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * What to measure and against what, from {@code --name=value} arguments.
- *
- * @param scenarios which scenarios run: {@code e2e}, {@code rest}, {@code mixed}
- * @param jobs how many no-op jobs the end-to-end scenario publishes
- * @param restRequests how many submissions the REST scenario sends
- * @param connections how many concurrent connections the REST scenario uses
- * @param mixedJobs how many 10 ms sleep jobs the mixed scenario publishes
- * @param users over how many users the jobs are spread
- * @param launcherJar the embedded run to launch when no external addresses are given
- * @param kafka an external Kafka's bootstrap servers
- * @param gateway an external gateway's base URL
- * @param jdbcUrl an external read model's JDBC URL
- * @param jdbcUser its user
- * @param jdbcPassword its password
- * @param platformArgs further arguments for the launched platform
+ * What to measure and against what: the harness's command-line options.
  */
-record BenchmarkSettings(
-        Set<String> scenarios,
-        int jobs,
-        int restRequests,
-        int connections,
-        int mixedJobs,
-        int users,
-        int warmUp,
-        Path launcherJar,
-        @Nullable String kafka,
-        @Nullable String gateway,
-        @Nullable String jdbcUrl,
-        String jdbcUser,
-        String jdbcPassword,
-        List<String> platformArgs) {
+final class BenchmarkSettings {
 
-    static BenchmarkSettings parse(String[] args) {
-        Map<String, String> named = new HashMap<>();
-        List<String> platformArgs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--platform-arg=")) {
-                platformArgs.add(arg.substring("--platform-arg=".length()));
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                named.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                throw new IllegalArgumentException("arguments take the form --name=value, not '" + arg + "'");
-            }
-        }
-        return new BenchmarkSettings(
-                Set.of(named.getOrDefault("scenarios", "e2e,rest,mixed").split(",")),
-                number(named, "jobs", 100_000),
-                number(named, "rest-requests", 20_000),
-                number(named, "connections", 64),
-                number(named, "mixed-jobs", 2_000),
-                number(named, "users", 10),
-                number(named, "warm-up", 5_000),
-                Path.of(named.getOrDefault("launcher-jar", "launcher/target/jobstream.jar")),
-                named.get("kafka"),
-                named.get("gateway"),
-                named.get("jdbc-url"),
-                named.getOrDefault("jdbc-user", "jobstream"),
-                named.getOrDefault("jdbc-password", "jobstream"),
-                List.copyOf(platformArgs));
+    /** A part of the benchmark that can be run on its own. */
+    enum Scenario {
+        E2E, REST, MIXED
     }
 
-    boolean runs(String scenario) {
+    @Spec(Spec.Target.MIXEE)
+    private @Nullable CommandSpec spec;
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "e2e|rest|mixed", defaultValue = "e2e,rest,mixed",
+            description = "Which scenarios run (default: ${DEFAULT-VALUE}).")
+    private Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "100000",
+            description = "No-op jobs the end-to-end scenario publishes to Kafka (default: ${DEFAULT-VALUE}).")
+    private int jobs;
+
+    @Option(names = "--rest-requests", paramLabel = "N", defaultValue = "20000",
+            description = "Submissions the REST scenario sends (default: ${DEFAULT-VALUE}).")
+    private int restRequests;
+
+    @Option(names = "--connections", paramLabel = "C", defaultValue = "64",
+            description = "Concurrent connections of the REST scenario (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = "--mixed-jobs", paramLabel = "N", defaultValue = "2000",
+            description = "10 ms sleep jobs the mixed scenario publishes (default: ${DEFAULT-VALUE}).")
+    private int mixedJobs;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "10",
+            description = "Users the jobs are spread over, each limited to 5 running jobs (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "5000",
+            description = "Uncounted jobs or requests each scenario runs first (default: ${DEFAULT-VALUE}).")
+    private int warmUp;
+
+    @Option(names = "--launcher-jar", paramLabel = "PATH", defaultValue = "launcher/target/jobstream.jar",
+            description = "The embedded run to launch when no --kafka is given (default: ${DEFAULT-VALUE}).")
+    private Path launcherJar = Path.of("launcher/target/jobstream.jar");
+
+    @Option(names = "--platform-arg", paramLabel = "ARG",
+            description = "An argument for the launched run: -X… options go to its JVM, --name=value ones to the "
+                    + "launcher. Repeatable.")
+    private List<String> platformArgs = new ArrayList<>();
+
+    @Option(names = "--kafka", paramLabel = "SERVERS",
+            description = "Bootstrap servers of a Jobstream running elsewhere; needs --gateway and --jdbc-url.")
+    private @Nullable String kafka;
+
+    @Option(names = "--gateway", paramLabel = "URL", description = "That Jobstream's gateway, e.g. http://host:3000.")
+    private @Nullable String gateway;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "That Jobstream's read model.")
+    private @Nullable String jdbcUrl;
+
+    @Option(names = "--jdbc-user", paramLabel = "USER", defaultValue = "jobstream",
+            description = "Its user (default: ${DEFAULT-VALUE}).")
+    private String jdbcUser = "jobstream";
+
+    @Option(names = "--jdbc-password", paramLabel = "PASSWORD", defaultValue = "jobstream",
+            description = "Its password (default: ${DEFAULT-VALUE}).")
+    private String jdbcPassword = "jobstream";
+
+    /**
+     * Refuses settings that parse but make no run: counts below their minimum, an external target named in part,
+     * no embedded run to launch.
+     *
+     * @throws ParameterException naming the option at fault
+     */
+    void validate() {
+        atLeast("--jobs", jobs, 1);
+        atLeast("--rest-requests", restRequests, 1);
+        atLeast("--connections", connections, 1);
+        atLeast("--mixed-jobs", mixedJobs, 1);
+        atLeast("--users", users, 1);
+        atLeast("--warm-up", warmUp, 0);
+        if (scenarios.isEmpty()) {
+            throw invalid("--scenarios names no scenario");
+        }
+        boolean anyExternal = kafka != null || gateway != null || jdbcUrl != null;
+        if (anyExternal && (kafka == null || gateway == null || jdbcUrl == null)) {
+            throw invalid("a Jobstream running elsewhere needs all of --kafka, --gateway and --jdbc-url");
+        }
+        if (!anyExternal && !Files.isRegularFile(launcherJar)) {
+            throw invalid("--launcher-jar " + launcherJar + " does not exist: build it with ./mvnw -DskipTests "
+                    + "package, from the project's folder");
+        }
+    }
+
+    private void atLeast(String option, int value, int minimum) {
+        if (value < minimum) {
+            throw invalid(option + " must be at least " + minimum + ", not " + value);
+        }
+    }
+
+    private ParameterException invalid(String message) {
+        if (spec == null) {
+            throw new IllegalStateException("settings are validated after picocli has parsed them");
+        }
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    boolean runs(Scenario scenario) {
         return scenarios.contains(scenario);
     }
 
-    boolean external() {
-        return kafka != null;
+    /** The Jobstream running elsewhere that the options name, or {@code null} to launch the embedded run. */
+    Target.@Nullable External externalTarget() {
+        if (kafka == null || gateway == null || jdbcUrl == null) {
+            return null;
+        }
+        return new Target.External(kafka, gateway, jdbcUrl, jdbcUser, jdbcPassword);
     }
 
-    private static int number(Map<String, String> named, String name, int fallback) {
-        String value = named.get(name);
-        return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+    int jobs() {
+        return jobs;
+    }
+
+    int restRequests() {
+        return restRequests;
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    int mixedJobs() {
+        return mixedJobs;
+    }
+
+    int users() {
+        return users;
+    }
+
+    int warmUp() {
+        return warmUp;
+    }
+
+    Path launcherJar() {
+        return launcherJar;
+    }
+
+    List<String> platformArgs() {
+        return List.copyOf(platformArgs);
     }
 }

@@ -1,8 +1,14 @@
 package dev.jobstream.benchmark;
 
+import dev.jobstream.benchmark.BenchmarkSettings.Scenario;
 import java.time.LocalDate;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Runs the benchmark scenarios and prints their figures:
@@ -12,29 +18,52 @@ import org.slf4j.LoggerFactory;
  * data folder and measures its start-up and memory too; with {@code --kafka=… --gateway=… --jdbc-url=…} it
  * measures a Jobstream running elsewhere.
  */
-public final class JobstreamBenchmark {
+@Command(name = "jobstream-benchmark", sortOptions = false, usageHelpAutoWidth = true,
+        description = "Measures a Jobstream: end-to-end, REST and mixed throughput and latency; start-up time and "
+                + "memory of a run it launches.")
+public final class JobstreamBenchmark implements Callable<Integer> {
 
     private static final Logger out = LoggerFactory.getLogger("benchmark");
     private static final String NO_OP = "{\"type\":\"default\"}";
     private static final String SHORT_SLEEP = "{\"type\":\"sleep\",\"duration_ms\":10}";
 
+    @Mixin
+    private BenchmarkSettings settings = new BenchmarkSettings();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Shows these options and exits.")
+    private boolean help;
+
     private JobstreamBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchmarkSettings settings = BenchmarkSettings.parse(args);
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new JobstreamBenchmark()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    BenchmarkSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        settings.validate();
         out.info("# Jobstream benchmark, {}, {} cores, Java {}", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (Target target = open(settings)) {
             run(settings, target);
             target.memory().forEach(line -> out.info("memory: {}", line));
         }
+        return 0;
     }
 
     private static Target open(BenchmarkSettings settings) throws Exception {
-        if (settings.external()) {
-            return new Target.External(settings.kafka(), settings.gateway(), settings.jdbcUrl(), settings.jdbcUser(),
-                    settings.jdbcPassword());
+        Target.External external = settings.externalTarget();
+        if (external != null) {
+            return external;
         }
         LaunchedTarget launched = LaunchedTarget.launch(settings.launcherJar(), settings.platformArgs());
         out.info("embedded run ready after {} (launch to API answering)", Latencies.millis(launched.readyAfter()));
@@ -47,7 +76,7 @@ public final class JobstreamBenchmark {
      * the JIT's first minutes.
      */
     private static void run(BenchmarkSettings settings, Target target) throws Exception {
-        if (settings.runs("e2e")) {
+        if (settings.runs(Scenario.E2E)) {
             DirectPublishScenario e2eScenario = new DirectPublishScenario(target, settings.users());
             warmUp(settings, "end-to-end", () -> e2eScenario.run(settings.warmUp(), NO_OP));
             DirectPublishScenario.Result e2e = e2eScenario.run(settings.jobs(), NO_OP);
@@ -55,7 +84,7 @@ public final class JobstreamBenchmark {
                     + "publish to done {}", e2e.jobs(), Latencies.millis(e2e.elapsed()),
                     String.format("%.0f", e2e.perSecond()), e2e.latencies().summary());
         }
-        if (settings.runs("rest")) {
+        if (settings.runs(Scenario.REST)) {
             RestScenario restScenario = new RestScenario(target, settings.users());
             warmUp(settings, "REST", () -> restScenario.run(settings.warmUp(), settings.connections()));
             RestScenario.Result rest = restScenario.run(settings.restRequests(), settings.connections());
@@ -64,7 +93,7 @@ public final class JobstreamBenchmark {
                     Latencies.millis(rest.elapsed()), String.format("%.0f", rest.acceptedPerSecond()),
                     rest.latencies().summary(), rest.otherStatuses());
         }
-        if (settings.runs("mixed")) {
+        if (settings.runs(Scenario.MIXED)) {
             DirectPublishScenario mixedScenario = new DirectPublishScenario(target, settings.users());
             warmUp(settings, "mixed", () -> mixedScenario.run(settings.warmUp(), SHORT_SLEEP));
             DirectPublishScenario.Result mixed = mixedScenario.run(settings.mixedJobs(), SHORT_SLEEP);
