@@ -227,6 +227,21 @@ class ReadModelProjectionTest {
     }
 
     @Test
+    void textThatAnArrayLiteralWouldEscapeIsStoredAsItCame() {
+        String awkward = "NULL, \"quoted\" {braced} back\\slash; ünïcödé 🚀";
+        ObjectNode payload = JobCodec.mapper().createObjectNode().put("type", "fail").put("message", awkward);
+        JobRecord job = JobRecord.accepted(JobIds.newId(), "NULL", payload, 3, TestJobs.CREATED_AT, null);
+
+        publish(job);
+
+        ProjectedJob row = awaitRow(job.id(), projected -> projected.payload() != null);
+        assertThat(row.userId()).isEqualTo("NULL");
+        assertThat(row.payload().get("message").asString()).isEqualTo(awkward);
+        assertThat(jdbc.queryForObject("select worker_id is null from readmodel.jobs where id = ?", Boolean.class,
+                job.id())).isTrue();
+    }
+
+    @Test
     void twoThousandJobsAndTheirEventsAreAllProjected() {
         List<JobRecord> jobs = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {

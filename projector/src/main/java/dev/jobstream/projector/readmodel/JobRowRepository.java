@@ -124,10 +124,10 @@ class JobRowRepository {
         }
         jdbc.update(INSERT_EVENTS, statement -> {
             Connection connection = statement.getConnection();
-            statement.setArray(1, array(connection, "uuid", events, JobStatusEvent::jobId));
-            statement.setArray(2, array(connection, "int4", events, JobStatusEvent::generation));
-            statement.setArray(3, array(connection, "int4", events, JobStatusEvent::attempt));
-            statement.setArray(4, array(connection, "text", events, event -> event.status().wireName()));
+            statement.setArray(1, uuids(connection, events, JobStatusEvent::jobId));
+            statement.setArray(2, integers(connection, events, JobStatusEvent::generation));
+            statement.setArray(3, integers(connection, events, JobStatusEvent::attempt));
+            statement.setArray(4, texts(connection, events, event -> event.status().wireName()));
             statement.setArray(5, texts(connection, events, event -> event.occurredAt().toString()));
             statement.setArray(6, texts(connection, events, event -> nullableText(event.workerId())));
             statement.setArray(7, texts(connection, events, event -> instantText(event.startedAt())));
@@ -169,14 +169,14 @@ class JobRowRepository {
     private static void bindRows(PreparedStatement statement, List<JobRow> rows,
             Function<JobRow, @Nullable JsonNode> payload) throws SQLException {
         Connection connection = statement.getConnection();
-        statement.setArray(1, array(connection, "uuid", rows, JobRow::id));
+        statement.setArray(1, uuids(connection, rows, JobRow::id));
         statement.setArray(2, texts(connection, rows, row -> nullableText(row.userId())));
         statement.setArray(3, texts(connection, rows, row -> nullableText(row.type())));
         statement.setArray(4, texts(connection, rows, row -> nullableJson(payload.apply(row))));
         statement.setArray(5, texts(connection, rows, row -> row.status().wireName()));
-        statement.setArray(6, array(connection, "int4", rows, JobRow::generation));
-        statement.setArray(7, array(connection, "int4", rows, JobRow::attempt));
-        statement.setArray(8, array(connection, "int4", rows, JobRow::maxRetries));
+        statement.setArray(6, integers(connection, rows, JobRow::generation));
+        statement.setArray(7, integers(connection, rows, JobRow::attempt));
+        statement.setArray(8, integers(connection, rows, JobRow::maxRetries));
         statement.setArray(9, texts(connection, rows, row -> nullableJson(row.result())));
         statement.setArray(10, texts(connection, rows, row -> nullableJson(row.lastError())));
         statement.setArray(11, texts(connection, rows, row -> nullableText(row.workerId())));
@@ -188,14 +188,36 @@ class JobRowRepository {
         statement.setArray(17, texts(connection, rows, row -> row.updatedAt().toString()));
     }
 
+    /**
+     * One column of a batch as a {@code text[]}. Columns are bound as arrays typed by their elements because pgjdbc
+     * sends {@code String[]} and {@code Integer[]} in PostgreSQL's binary array format, where an {@code Object[]}
+     * would be written out as an array literal, every element escaped.
+     */
     private static <T> Array texts(Connection connection, List<T> items, Function<T, @Nullable String> value)
             throws SQLException {
-        return array(connection, "text", items, value);
+        String[] values = new String[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(items.get(i));
+        }
+        return connection.createArrayOf("text", values);
     }
 
-    private static <T> Array array(Connection connection, String type, List<T> items,
-            Function<T, ? extends @Nullable Object> value) throws SQLException {
-        return connection.createArrayOf(type, items.stream().map(value).toArray());
+    private static <T> Array integers(Connection connection, List<T> items, Function<T, @Nullable Integer> value)
+            throws SQLException {
+        Integer[] values = new Integer[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(items.get(i));
+        }
+        return connection.createArrayOf("int4", values);
+    }
+
+    private static <T> Array uuids(Connection connection, List<T> items, Function<T, UUID> value)
+            throws SQLException {
+        UUID[] values = new UUID[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(items.get(i));
+        }
+        return connection.createArrayOf("uuid", values);
     }
 
     private static Array uuidArray(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
