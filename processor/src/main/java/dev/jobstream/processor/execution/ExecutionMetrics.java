@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Records the attempts of this processor in the meters docs/metrics.md names: {@code jobstream.executions},
  * {@code jobstream.job.duration}, {@code jobstream.queue.wait}, {@code jobstream.retries},
  * {@code jobstream.dead.lettered} and {@code jobstream.jobs.running}. A type no handler runs is counted as
- * {@code unknown}, so arbitrary strings never become series.
+ * {@code unknown}, so arbitrary strings never become series. Meters are registered on first use and then kept
+ * here by type, so an attempt does not build and look up its meters again.
  */
 @Component
 public class ExecutionMetrics {
@@ -36,6 +39,11 @@ public class ExecutionMetrics {
     private final MeterRegistry registry;
     private final JobHandlers handlers;
     private final AtomicInteger running = new AtomicInteger();
+    private final Map<String, Timer> queueWaits = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> executions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
 
     ExecutionMetrics(MeterRegistry registry, JobHandlers handlers) {
         this.registry = registry;
@@ -48,7 +56,8 @@ public class ExecutionMetrics {
     void started(JobRecord job, Instant startedAt) {
         running.incrementAndGet();
         if (job.generation() == 0 && job.attempt() == 1) {
-            timer(QUEUE_WAIT, "Time from a job's submission to the start of its first attempt", job)
+            queueWaits.computeIfAbsent(typeOf(job),
+                    type -> timer(QUEUE_WAIT, "Time from a job's submission to the start of its first attempt", type))
                     .record(nonNegative(Duration.between(job.createdAt(), startedAt)));
         }
     }
@@ -56,7 +65,8 @@ public class ExecutionMetrics {
     /** A started attempt ended, whatever became of it. */
     void finished(JobRecord job, Instant startedAt, Instant endedAt) {
         running.decrementAndGet();
-        timer(DURATION, "Time from the start of an attempt to its end", job)
+        durations.computeIfAbsent(typeOf(job),
+                type -> timer(DURATION, "Time from the start of an attempt to its end", type))
                 .record(nonNegative(Duration.between(startedAt, endedAt)));
     }
 
@@ -66,19 +76,23 @@ public class ExecutionMetrics {
             return;
         }
         String type = typeOf(job);
-        Counter.builder(EXECUTIONS).description("Attempts that ended, by outcome").tag("type", type)
-                .tag("outcome", outcome).register(registry).increment();
+        executions.computeIfAbsent(type, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, key -> Counter.builder(EXECUTIONS)
+                        .description("Attempts that ended, by outcome").tag("type", type).tag("outcome", outcome)
+                        .register(registry))
+                .increment();
         if (outcome.equals(JobStatus.RETRYING.wireName())) {
-            Counter.builder(RETRIES).description("Retries scheduled").tag("type", type).register(registry)
-                    .increment();
+            retries.computeIfAbsent(type, key -> Counter.builder(RETRIES).description("Retries scheduled")
+                    .tag("type", type).register(registry)).increment();
         } else if (outcome.equals(JobStatus.DEAD.wireName())) {
-            Counter.builder(DEAD_LETTERED).description("Jobs sent to the dead-letter queue").tag("type", type)
-                    .register(registry).increment();
+            deadLettered.computeIfAbsent(type, key -> Counter.builder(DEAD_LETTERED)
+                    .description("Jobs sent to the dead-letter queue").tag("type", type).register(registry))
+                    .increment();
         }
     }
 
-    private Timer timer(String name, String description, JobRecord job) {
-        return Timer.builder(name).description(description).tag("type", typeOf(job)).publishPercentileHistogram()
+    private Timer timer(String name, String description, String type) {
+        return Timer.builder(name).description(description).tag("type", type).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);
     }
