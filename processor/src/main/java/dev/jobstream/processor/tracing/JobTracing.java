@@ -47,9 +47,13 @@ public class JobTracing {
     /** Starts the span of a record of a job, or of a record that is no job when {@code job} is null. */
     public Span start(Headers headers, @Nullable JobRecord job) {
         boolean carried = carriesTrace(headers);
-        Span span = named(carried ? propagator.extract(headers, JobTracing::lastHeader) : tracer.spanBuilder());
         String jobTrace = job == null ? null : job.traceId() != null ? job.traceId()
                 : carried ? null : ownTraceId(job.id());
+        if (!carried && jobTrace != null) {
+            TraceContext parent = parentIn(jobTrace);
+            return named(parent == null ? tracer.spanBuilder() : tracer.spanBuilder().setParent(parent));
+        }
+        Span span = named(carried ? propagator.extract(headers, JobTracing::lastHeader) : tracer.spanBuilder());
         if (jobTrace == null || !hasTraceId(span) || span.context().traceId().equals(jobTrace)) {
             return span;
         }
