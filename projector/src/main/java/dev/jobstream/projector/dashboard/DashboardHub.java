@@ -66,7 +66,7 @@ class DashboardHub {
         this.aggregates = aggregates;
         this.metrics = metrics;
         this.recentJobs = properties.recentJobs();
-        this.buffer = new DeltaBuffer(properties.deltaBuffer());
+        this.buffer = new DeltaBuffer(properties.deltaBuffer(), properties.deltaBufferJobs());
         Gauge.builder(VIEWERS_METER, sessions, Set::size).description("Live dashboard sessions open on this projector")
                 .register(registry);
     }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recentJobs how many jobs the table shows, and a snapshot carries
  * @param deltaBuffer how many recent changes are kept, so that a page that reconnects gets what it missed
  *     instead of a whole snapshot
+ * @param deltaBufferJobs how many jobs those kept changes may carry in all; the oldest changes are forgotten
+ *     first, and a page that missed more gets a snapshot
  * @param sessionQueue how many messages may wait for a slow page; past that they are dropped and the page gets
  *     a fresh snapshot once it keeps up again
  * @param metricsInterval how often the charts and counts are pushed
@@ -26,6 +28,7 @@ public record DashboardProperties(
         @DefaultValue("http://localhost:3000") URI gatewayUrl,
         @DefaultValue("50") int recentJobs,
         @DefaultValue("2000") int deltaBuffer,
+        @DefaultValue("20000") int deltaBufferJobs,
         @DefaultValue("500") int sessionQueue,
         @DefaultValue("5s") Duration metricsInterval,
         @DefaultValue("15m") Duration metricsWindow,
@@ -35,6 +38,7 @@ public record DashboardProperties(
     public DashboardProperties {
         requirePositive("recent-jobs", recentJobs);
         requirePositive("delta-buffer", deltaBuffer);
+        requirePositive("delta-buffer-jobs", deltaBufferJobs);
         requirePositive("session-queue", sessionQueue);
         requirePositive("metrics-interval", metricsInterval.toMillis());
         requirePositive("metrics-window", metricsWindow.toMinutes());

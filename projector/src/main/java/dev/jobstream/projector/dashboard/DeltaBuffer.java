@@ -7,31 +7,46 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The most recent changes, so that a page that lost its connection gets only what it missed. Not thread-safe:
+ * The most recent changes, so that a page that lost its connection gets only what it missed. It is bounded both
+ * in changes and in the jobs they carry, since under load one change carries thousands of jobs. Not thread-safe:
  * the {@link DashboardHub} uses it under its lock.
  */
 final class DeltaBuffer {
 
-    private final int capacity;
+    private final int maxDeltas;
+    private final int maxJobs;
     private final Deque<Delta> deltas = new ArrayDeque<>();
+    private int jobs;
 
-    DeltaBuffer(int capacity) {
-        this.capacity = capacity;
+    /**
+     * @param maxDeltas how many changes are kept at most
+     * @param maxJobs how many jobs the kept changes carry at most; the latest change is kept whatever its size
+     */
+    DeltaBuffer(int maxDeltas, int maxJobs) {
+        this.maxDeltas = maxDeltas;
+        this.maxJobs = maxJobs;
     }
 
-    /** Keeps the change, forgetting the oldest one when full. */
+    /** Keeps the change, forgetting the oldest ones as long as either bound is exceeded. */
     void add(Delta delta) {
         if (!deltas.isEmpty() && delta.seq() != deltas.peekLast().seq() + 1) {
             throw new IllegalArgumentException("delta " + delta.seq() + " does not follow " + deltas.peekLast().seq());
         }
-        if (deltas.size() == capacity) {
-            deltas.removeFirst();
-        }
         deltas.addLast(delta);
+        jobs += delta.jobs().size();
+        while (deltas.size() > 1 && (deltas.size() > maxDeltas || jobs > maxJobs)) {
+            jobs -= deltas.removeFirst().jobs().size();
+        }
     }
 
     void clear() {
         deltas.clear();
+        jobs = 0;
+    }
+
+    /** How many jobs the kept changes carry. */
+    int jobs() {
+        return jobs;
     }
 
     /**
