@@ -85,6 +85,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.retention.hours", "168");
+        // the log cleaner's key map lives on the heap the services share; Kafka's default of 128 MB would be a
+        // sixth of the embedded run's heap, for a broker whose compacted topics hold few keys
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         return props;
     }
 
