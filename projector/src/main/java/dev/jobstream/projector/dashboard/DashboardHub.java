@@ -57,6 +57,8 @@ class DashboardHub {
     private final Object lock = new Object();
     private final DeltaBuffer buffer;
     private long seq;
+    /** The number of the latest change when the last page left; -1 while none has been connected. */
+    private long lastLeftAt = -1;
     private String epoch = UUID.randomUUID().toString();
 
     DashboardHub(DashboardJobs jobs, JobAggregates aggregates, DashboardMetrics metrics,
@@ -76,7 +78,23 @@ class DashboardHub {
     }
 
     void leave(DashboardSession session) {
-        sessions.remove(session);
+        synchronized (lock) {
+            sessions.remove(session);
+            if (sessions.isEmpty()) {
+                lastLeftAt = seq;
+            }
+        }
+    }
+
+    /**
+     * Whether changes are loaded and kept: while a page is connected, and after the last one left for as long as
+     * the kept changes still reach back to its position, so that it can resume. A page that left earlier had an
+     * earlier position, which the kept changes stop reaching first.
+     */
+    boolean loadsChanges() {
+        synchronized (lock) {
+            return !sessions.isEmpty() || lastLeftAt >= 0 && buffer.reaches(lastLeftAt, seq);
+        }
     }
 
     /** The pages connected to this instance. */
@@ -86,12 +104,18 @@ class DashboardHub {
 
     /**
      * Loads the jobs that changed and sends them, as one numbered change, to every page whose owner and type
-     * they are of.
+     * they are of. While no page is connected and none could resume any more, nothing is loaded: the change is
+     * only numbered, and a page that comes back gets a snapshot.
      *
      * @param ids the jobs a committed transaction changed
      */
     void publish(Collection<UUID> ids) {
         synchronized (lock) {
+            if (!loadsChanges()) {
+                seq++;
+                buffer.clear();
+                return;
+            }
             List<JobSummary> changed = jobs.byIds(ids);
             if (changed.isEmpty()) {
                 return;

@@ -72,6 +72,11 @@ final class DeltaBuffer {
         return Optional.of(missed);
     }
 
+    /** Whether a page at {@code seq} could resume: it is up to date, or every change after it is kept. */
+    boolean reaches(long seq, long latest) {
+        return seq == latest || keepsAllAfter(seq, latest);
+    }
+
     private boolean keepsAllAfter(long seq, long latest) {
         return seq < latest && !deltas.isEmpty() && deltas.peekFirst().seq() <= seq + 1
                 && deltas.peekLast().seq() == latest;

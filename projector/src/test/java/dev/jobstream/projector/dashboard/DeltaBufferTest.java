@@ -88,4 +88,18 @@ class DeltaBufferTest {
                 JobStatus.DONE, 0, 1, 3, null, null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH))
                 .toList();
     }
+
+    @Test
+    void aPositionIsReachedWhileEveryChangeAfterItIsKept() {
+        for (long seq = 1; seq <= 5; seq++) {
+            buffer.add(new Delta(seq, List.of()));
+        }
+
+        assertThat(buffer.reaches(5, 5)).isTrue();
+        assertThat(buffer.reaches(2, 5)).isTrue();
+        assertThat(buffer.reaches(1, 5)).isFalse();
+        buffer.clear();
+        assertThat(buffer.reaches(4, 5)).isFalse();
+        assertThat(buffer.reaches(5, 5)).isTrue();
+    }
 }

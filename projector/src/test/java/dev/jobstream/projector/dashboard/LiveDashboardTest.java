@@ -217,6 +217,39 @@ class LiveDashboardTest {
         }
 
         @Test
+        void changesAreLoadedOnlyWhileAPageIsConnectedOrCouldStillResume() {
+            String user = aUser();
+            JobRecord job = aSleepJobOf(user);
+            await().atMost(PATIENCE).until(() -> hub.sessions().isEmpty());
+            String epoch;
+            long seq;
+            try (PageConnection page = PageConnection.open(port).subscribe(user, null, 0)) {
+                epoch = page.awaitMessage("snapshot", 0).path("epoch").asString();
+                assertThat(hub.loadsChanges()).isTrue();
+                publish(job);
+                page.awaitJob(job.id().toString(), "pending");
+                seq = page.awaitMessage("delta", 0).path("seq").asLong();
+            }
+            await().atMost(PATIENCE).until(() -> hub.sessions().isEmpty());
+            assertThat(hub.loadsChanges()).as("the page that left may still resume").isTrue();
+
+            int published = 0;
+            while (hub.loadsChanges() && published <= 2_001) {
+                hub.publish(Set.of(job.id()));
+                published++;
+            }
+
+            assertThat(hub.loadsChanges()).as("stopped after %d changes", published).isFalse();
+            assertThat(published).isBetween(1, 2_001);
+            try (PageConnection page = PageConnection.open(port).subscribe(user, epoch, seq)) {
+                JsonNode snapshot = page.awaitMessage("snapshot", 0);
+                assertThat(snapshot.path("jobs").get(0).path("id").asString()).isEqualTo(job.id().toString());
+                assertThat(page.ofType("resumed")).isEmpty();
+                assertThat(hub.loadsChanges()).isTrue();
+            }
+        }
+
+        @Test
         void aPageFromAnotherEpochGetsAFreshSnapshot() {
             String user = aUser();
             JobRecord job = aSleepJobOf(user);
