@@ -26,8 +26,9 @@ public final class JobCodec {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-            .addModule(new SimpleModule("jobstream-instants").addDeserializer(Instant.class,
-                    new Instants.Deserializer()))
+            .addModule(new SimpleModule("jobstream-instants")
+                    .addSerializer(Instant.class, new Instants.Serializer())
+                    .addDeserializer(Instant.class, new Instants.Deserializer()))
             .build();
 
     private final JobRules rules;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +15,40 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DatabindException;
 
 class InstantsTest {
+
+    @Test
+    void writesWhatInstantWrites() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000));
+            Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+            Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
+            Instant whole = instant.truncatedTo(ChronoUnit.SECONDS);
+
+            for (Instant written : List.of(instant, micros, millis, whole)) {
+                assertThat(Instants.format(written)).isEqualTo(written.toString());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z",
+        "-0001-12-31T23:59:59.500Z", "1970-01-01T00:00:00Z", "2026-12-04T18:52:46.100Z", "2026-12-04T18:52:46.000001Z"})
+    void writesTheEdgesAndYearsBeyondFourDigitsAsInstantDoes(String text) {
+        Instant instant = Instant.parse(text);
+
+        assertThat(Instants.format(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+        assertThat(Instants.parse(Instants.format(instant))).isEqualTo(instant);
+    }
+
+    @Test
+    void theCodecWritesInstantsAsInstantDoes() {
+        Instant at = Instant.parse("2026-12-04T18:52:46.025123Z");
+
+        assertThat(JobCodec.mapper().writeValueAsString(new Object[] {at}))
+                .isEqualTo("[\"2026-12-04T18:52:46.025123Z\"]");
+    }
 
     @Test
     void readsWhatInstantWritesAsInstantReadsIt() {
