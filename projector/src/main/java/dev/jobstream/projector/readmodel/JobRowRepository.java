@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -188,36 +189,33 @@ class JobRowRepository {
         statement.setArray(17, texts(connection, rows, row -> row.updatedAt().toString()));
     }
 
-    /**
-     * One column of a batch as a {@code text[]}. Columns are bound as arrays typed by their elements because pgjdbc
-     * sends {@code String[]} and {@code Integer[]} in PostgreSQL's binary array format, where an {@code Object[]}
-     * would be written out as an array literal, every element escaped.
-     */
     private static <T> Array texts(Connection connection, List<T> items, Function<T, @Nullable String> value)
             throws SQLException {
-        String[] values = new String[items.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value.apply(items.get(i));
-        }
-        return connection.createArrayOf("text", values);
+        return column(connection, "text", items, value, String[]::new);
     }
 
     private static <T> Array integers(Connection connection, List<T> items, Function<T, @Nullable Integer> value)
             throws SQLException {
-        Integer[] values = new Integer[items.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value.apply(items.get(i));
-        }
-        return connection.createArrayOf("int4", values);
+        return column(connection, "int4", items, value, Integer[]::new);
     }
 
     private static <T> Array uuids(Connection connection, List<T> items, Function<T, UUID> value)
             throws SQLException {
-        UUID[] values = new UUID[items.size()];
+        return column(connection, "uuid", items, value, UUID[]::new);
+    }
+
+    /**
+     * One column of a batch, as an array typed by its elements: pgjdbc sends {@code String[]} and
+     * {@code Integer[]} in PostgreSQL's binary array format, where an {@code Object[]} would be written out as an
+     * array literal, every element escaped.
+     */
+    private static <T, V> Array column(Connection connection, String type, List<T> items,
+            Function<T, ? extends @Nullable V> value, IntFunction<@Nullable V[]> newArray) throws SQLException {
+        @Nullable V[] values = newArray.apply(items.size());
         for (int i = 0; i < values.length; i++) {
             values[i] = value.apply(items.get(i));
         }
-        return connection.createArrayOf("uuid", values);
+        return connection.createArrayOf(type, values);
     }
 
     private static Array uuidArray(PreparedStatement statement, Collection<UUID> ids) throws SQLException {
