@@ -1,6 +1,7 @@
 package dev.jobstream.benchmark;
 
 import dev.jobstream.benchmark.BenchmarkSettings.Scenario;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -9,6 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Runs the benchmark scenarios and prints their figures:
@@ -41,7 +44,17 @@ public final class JobstreamBenchmark implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new JobstreamBenchmark()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new JobstreamBenchmark()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(JobstreamBenchmark::refuse);
+    }
+
+    /** Says what is wrong with the options, and the closest option to a misspelt one, without the whole usage. */
+    private static int refuse(ParameterException refusal, String[] args) {
+        PrintWriter err = refusal.getCommandLine().getErr();
+        err.println(refusal.getMessage());
+        UnmatchedArgumentException.printSuggestions(refusal, err);
+        err.println("See --help for the options.");
+        return refusal.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
     }
 
     BenchmarkSettings settings() {

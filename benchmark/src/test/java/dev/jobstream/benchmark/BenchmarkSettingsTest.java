@@ -64,7 +64,8 @@ class BenchmarkSettingsTest {
         int exit = execute("--job=5000");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option: '--job=5000'").doesNotContain("Exception");
+        assertThat(err.toString()).contains("Unknown option: '--job=5000'", "Possible solutions: --jobs", "See --help")
+                .doesNotContain("Exception", "Usage:");
     }
 
     @Test
@@ -88,7 +89,8 @@ class BenchmarkSettingsTest {
         int exit = execute("--connections=0");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--connections must be at least 1, not 0");
+        assertThat(err.toString()).contains("--connections must be at least 1, not 0", "See --help")
+                .doesNotContain("Usage:");
     }
 
     @Test

@@ -117,9 +117,9 @@ public final class JobRules {
 
     private static void checkWholeNumber(String field, JsonNode value, long min, long max,
             List<Violation> violations) {
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        if (!value.isIntegralNumber()) {
             violations.add(new Violation(field, "must be a whole number"));
-        } else if (value.asLong() < min || value.asLong() > max) {
+        } else if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
             violations.add(new Violation(field, "must be between " + min + " and " + max));
         }
     }

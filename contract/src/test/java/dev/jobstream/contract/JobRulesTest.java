@@ -64,6 +64,13 @@ class JobRulesTest {
         assertThat(rules.checkMaxRetries(json(value))).extracting(Violation::field).containsExactly("max_retries");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"26", "99999999999999999999", "-99999999999999999999"})
+    void aWholeNumberOutOfRangeIsToldTheRangeHoweverLarge(String value) {
+        assertThat(rules.checkMaxRetries(json(value))).extracting(Violation::message)
+                .containsExactly("must be between 0 and 25");
+    }
+
     @Test
     void absentMaxRetriesIsFine() {
         assertThat(rules.checkMaxRetries(null)).isEmpty();

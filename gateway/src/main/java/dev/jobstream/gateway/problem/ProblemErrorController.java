@@ -2,6 +2,7 @@ package dev.jobstream.gateway.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers the errors the servlet container raises before Spring MVC sees the request (an oversized body, a URL
- * it cannot decode, a failure in a filter) with a problem too, instead of Spring Boot's default error page.
+ * it cannot decode, a failure in a filter) with a problem too, instead of Spring Boot's default error page. Its
+ * {@code instance} is the path of the request that failed, not that of this error page.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -29,6 +31,9 @@ class ProblemErrorController implements ErrorController {
                     (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         ProblemDetail problem = Problems.of(status, status.getReasonPhrase(), detailOf(request, status));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failedUri) {
+            problem.setInstance(URI.create(failedUri));
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -196,6 +196,7 @@ class JobSubmissionTest extends GatewayIntegrationTest {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("status").asInt()).isEqualTo(413);
+        assertThat(response.json().path("instance").asString()).isEqualTo("/api/jobs");
     }
 
     @Test
