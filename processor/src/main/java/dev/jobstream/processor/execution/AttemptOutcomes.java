@@ -8,6 +8,7 @@ import dev.jobstream.contract.JobStatusEvent;
 import dev.jobstream.contract.RecordOrigin;
 import dev.jobstream.processor.WorkerId;
 import dev.jobstream.processor.deadletter.DeadLetterRecords;
+import dev.jobstream.processor.handler.JobFailedException;
 import dev.jobstream.processor.outcome.Outcome;
 import dev.jobstream.processor.retry.RetryBackoff;
 import dev.jobstream.processor.retry.RetryTopics;
@@ -86,8 +87,13 @@ public class AttemptOutcomes {
             Instant failedAt) {
         Duration wait = backoff.after(job.attempt());
         Instant nextAttemptAt = failedAt.plus(wait);
-        log.warn("Job {} from {} failed in attempt {} of {}; retrying at {}", job.id(), origin, job.attempt(),
-                job.maxRetries() + 1, nextAttemptAt, failure);
+        if (failure instanceof JobFailedException expected) {
+            log.warn("Job {} from {} failed in attempt {} of {}: {}; retrying at {}", job.id(), origin,
+                    job.attempt(), job.maxRetries() + 1, expected.getMessage(), nextAttemptAt);
+        } else {
+            log.warn("Job {} from {} failed in attempt {} of {}; retrying at {}", job.id(), origin, job.attempt(),
+                    job.maxRetries() + 1, nextAttemptAt, failure);
+        }
         JobStatusEvent retrying = new JobStatusEvent(job.id(), job.userId(), job.type(), JobStatus.RETRYING,
                 job.generation(), job.attempt(), job.maxRetries(), failedAt, workerId.value(), startedAt, null,
                 JobError.of(failure), nextAttemptAt, job.traceId());
@@ -97,8 +103,13 @@ public class AttemptOutcomes {
     }
 
     private Outcome dead(JobRecord job, RecordOrigin origin, Instant startedAt, Exception failure, Instant failedAt) {
-        log.error("Job {} from {} failed in attempt {} of {} and goes to the dead-letter queue", job.id(), origin,
-                job.attempt(), job.maxRetries() + 1, failure);
+        if (failure instanceof JobFailedException expected) {
+            log.error("Job {} from {} failed in attempt {} of {}: {}; it goes to the dead-letter queue", job.id(),
+                    origin, job.attempt(), job.maxRetries() + 1, expected.getMessage());
+        } else {
+            log.error("Job {} from {} failed in attempt {} of {} and goes to the dead-letter queue", job.id(),
+                    origin, job.attempt(), job.maxRetries() + 1, failure);
+        }
         JobStatusEvent dead = JobStatusEvent.ended(job, JobStatus.DEAD, workerId.value(), startedAt,
                 JobError.of(failure), failedAt);
         return new Outcome(job.id(), JobStatus.DEAD.wireName(),
