@@ -77,6 +77,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        log.info("PostgreSQL stopped");
     }
 
     private static void stopOrphan(Path dataDir) throws IOException {

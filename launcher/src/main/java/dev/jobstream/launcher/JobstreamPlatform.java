@@ -85,6 +85,9 @@ public final class JobstreamPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (started.isEmpty()) {
+            return;
+        }
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
@@ -92,6 +95,7 @@ public final class JobstreamPlatform implements AutoCloseable {
                 log.warn("Could not stop a part of the platform cleanly", e);
             }
         }
+        log.info("Jobstream stopped");
     }
 
     private void startAll(LauncherSettings settings) {
